@@ -1,0 +1,32 @@
+package dev.homeport.netconf.session;
+
+import java.util.regex.Pattern;
+
+/** Observes every NETCONF message of a session, for console views and --trace. Secrets are redacted first. */
+@FunctionalInterface
+public interface MessageTrace {
+    enum Direction { IN, OUT }
+
+    void message(String peer, Direction direction, String xml);
+
+    /** Wraps a trace so that it never sees passwords or private keys carried in data (e.g. ietf-system users). */
+    static MessageTrace redacting(MessageTrace delegate) {
+        return (peer, dir, xml) -> delegate.message(peer, dir, Redaction.redact(xml));
+    }
+
+    final class Redaction {
+        private static final Pattern SECRET = Pattern.compile(
+                "(<(?:[\\w.-]+:)?(password|private-key|secret|passphrase|cleartext-password|key-data)(?:\\s[^>]*)?>)"
+                        + "([^<]*)(</(?:[\\w.-]+:)?\\2>)");
+
+        private Redaction() {
+        }
+
+        public static String redact(String xml) {
+            if (xml.indexOf('<') < 0) {
+                return xml;
+            }
+            return SECRET.matcher(xml).replaceAll("$1*****$4");
+        }
+    }
+}

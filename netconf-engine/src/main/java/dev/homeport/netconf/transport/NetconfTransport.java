@@ -1,0 +1,35 @@
+package dev.homeport.netconf.transport;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * A connected, authenticated byte pipe to a NETCONF peer: an SSH "netconf" subsystem channel or a TLS socket.
+ * The session layer above frames and parses; this layer only moves bytes.
+ */
+public interface NetconfTransport extends AutoCloseable {
+
+    /** Starts delivering received bytes to the receiver. Called once; deliveries are sequential. */
+    void start(Receiver receiver);
+
+    /** Writes bytes, blocking until they are handed to the network (or flow control allows). Thread-safe. */
+    void send(byte[] bytes) throws IOException;
+
+    /** Closes the connection; the receiver then gets {@link Receiver#onClosed}. Idempotent. */
+    @Override
+    void close();
+
+    /** Where the peer is, for messages: {@code 127.0.0.1:830}. */
+    String peer();
+
+    /** What identifies the peer's key or certificate: an OpenSSH SHA256 fingerprint or a certificate hash. */
+    String peerIdentity();
+
+    interface Receiver {
+        /** Bytes arrived; the buffer is only valid during the call. */
+        void onBytes(ByteBuffer data);
+
+        /** The connection ended; {@code cause} is null for an orderly close. */
+        void onClosed(Throwable cause);
+    }
+}
