@@ -125,8 +125,8 @@ public final class SshConnector implements AutoCloseable {
                         : new IOException(t == null ? "authentication failed" : message(t), t);
             }
         } catch (IOException e) {
+            String rejection = session.getAttribute(REJECTION); // read before close(): closing clears attributes
             session.close(true);
-            String rejection = session.getAttribute(REJECTION);
             if (rejection != null) {
                 throw new HostKeyException(rejection);
             }

@@ -1,0 +1,279 @@
+package dev.homeport.netconf.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real NETCONF device for tests: yuma123 netconfd behind OpenSSH on a free loopback port, plus RFC 8071 call-home
+ * devices (socat + sshd -i), driven through the project's {@code tools/yuma-device.sh}. Each instance has its own
+ * directory, port and keys; {@link #close()} stops every process it started.
+ */
+public final class YumaDevice implements AutoCloseable {
+
+    /** How to start the device. */
+    public static final class Options {
+        String target = "candidate";
+        boolean withStartup;
+        String protocols = "";
+        String modules;
+        String hostKeyType = "ed25519";
+        boolean keyboardInteractive;
+        String extraArgs = "";
+        int callHomeRetrySeconds;
+
+        public Options target(String t) {
+            this.target = t;
+            return this;
+        }
+
+        public Options withStartup(boolean b) {
+            this.withStartup = b;
+            return this;
+        }
+
+        /** e.g. {@code netconf1.0} to allow only end-of-message framing. */
+        public Options protocols(String p) {
+            this.protocols = p;
+            return this;
+        }
+
+        public Options modules(String m) {
+            this.modules = m;
+            return this;
+        }
+
+        public Options hostKeyType(String t) {
+            this.hostKeyType = t;
+            return this;
+        }
+
+        /** sshd offers keyboard-interactive (through PAM) instead of password authentication. */
+        public Options keyboardInteractive(boolean b) {
+            this.keyboardInteractive = b;
+            return this;
+        }
+
+        public Options extraArgs(String a) {
+            this.extraArgs = a;
+            return this;
+        }
+
+        /** Call-home devices dial again this many seconds after their connection ends (0: once). */
+        public Options callHomeRetry(int seconds) {
+            this.callHomeRetrySeconds = seconds;
+            return this;
+        }
+    }
+
+    /** One call-home device as the script reports it. */
+    public record CallHomeDevice(int id, String sourceAddress, String fingerprint, Path publicKey) {
+    }
+
+    public static final String USER = "ncuser";
+    public static final String PASSWORD = "ncpass";
+
+    private final Options options;
+    private final Path base;
+    private final int port;
+    private final Path script;
+
+    private YumaDevice(Options options, Path base, int port) {
+        this.options = options;
+        this.base = base;
+        this.port = port;
+        this.script = ProjectPaths.root().resolve("tools/yuma-device.sh");
+    }
+
+    public static YumaDevice start() {
+        return start(new Options());
+    }
+
+    public static YumaDevice start(Options options) {
+        try {
+            Path base = Files.createTempDirectory("homeport-yuma-");
+            // sshd and netconfd (running as ncuser) must traverse it
+            base.toFile().setReadable(true, false);
+            base.toFile().setExecutable(true, false);
+            YumaDevice d = new YumaDevice(options, base, FreePorts.next());
+            d.run("start");
+            return d;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String user() {
+        return USER;
+    }
+
+    public String password() {
+        return PASSWORD;
+    }
+
+    public Path baseDir() {
+        return base;
+    }
+
+    /** The private key that the device accepts for {@link #user()}. */
+    public Path clientKey() {
+        return base.resolve("keys/client_" + options.hostKeyType);
+    }
+
+    public Path listenHostKey() {
+        return base.resolve("keys/listen_" + options.hostKeyType + ".pub");
+    }
+
+    /** The listening sshd's host key fingerprint, as {@code ssh-keygen -lf} prints it. */
+    public String listenFingerprint() {
+        return fingerprint(listenHostKey());
+    }
+
+    public Path netconfdLog() {
+        return base.resolve("run/nc/netconfd.log");
+    }
+
+    /** Starts {@code count} devices with ids {@code firstId..} that call home to host:port. */
+    public List<CallHomeDevice> callHome(String host, int managerPort, int count, int firstId) {
+        Map<String, String> env = new HashMap<>();
+        env.put("CALLHOME_FIRST_ID", Integer.toString(firstId));
+        run(env, "callhome", host, Integer.toString(managerPort), Integer.toString(count));
+        List<CallHomeDevice> out = new ArrayList<>();
+        for (String line : readLines(base.resolve("run/callhome/devices.txt"))) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length < 4) {
+                continue;
+            }
+            int id = Integer.parseInt(f[0].substring(3));
+            if (id >= firstId && id < firstId + count) {
+                out.add(new CallHomeDevice(id, f[1], f[2], Path.of(f[3])));
+            }
+        }
+        out.sort(Comparator.comparingInt(CallHomeDevice::id));
+        return out;
+    }
+
+    public void stopCallHome(int... ids) {
+        List<String> args = new ArrayList<>(List.of("stop-devices"));
+        for (int id : ids) {
+            args.add(Integer.toString(id));
+        }
+        run(args.toArray(String[]::new));
+    }
+
+    /** Gives a call-home device a new host key (it keeps its source address). */
+    public void rekey(int id) {
+        run("rekey", Integer.toString(id));
+    }
+
+    /** Generates a client key of the given type and lets it log in; returns the private key file. */
+    public Path authorizeNewClientKey(String type) {
+        Path key = base.resolve("keys/extra_client_" + type);
+        exec(List.of("ssh-keygen", "-q", "-t", type, "-N", "", "-C", "extra-" + type, "-f", key.toString()), Map.of());
+        run("authorize-key", key + ".pub");
+        return key;
+    }
+
+    /** {@code ssh-keygen -lf} of a public key file: the SHA256 fingerprint. */
+    public static String fingerprint(Path publicKey) {
+        String out = exec(List.of("ssh-keygen", "-lf", publicKey.toString()), Map.of());
+        return out.trim().split("\\s+")[1];
+    }
+
+    @Override
+    public void close() {
+        try {
+            run("clean");
+        } finally {
+            deleteTree(base);
+        }
+    }
+
+    // ---------------------------------------------------------------- process plumbing
+
+    private void run(String... args) {
+        run(Map.of(), args);
+    }
+
+    private void run(Map<String, String> extraEnv, String... args) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DEVICE_BASE", base.toString());
+        env.put("NC_PORT", Integer.toString(port));
+        env.put("NC_TARGET", options.target);
+        env.put("NC_WITH_STARTUP", Boolean.toString(options.withStartup));
+        env.put("NC_PROTOCOLS", options.protocols);
+        env.put("HOSTKEY_TYPE", options.hostKeyType);
+        env.put("NC_KBDINT", options.keyboardInteractive ? "1" : "0");
+        env.put("NC_EXTRA_ARGS", options.extraArgs);
+        env.put("CALLHOME_RETRY", Integer.toString(options.callHomeRetrySeconds));
+        if (options.modules != null) {
+            env.put("NC_MODULES", options.modules);
+        }
+        env.putAll(extraEnv);
+        List<String> cmd = new ArrayList<>();
+        cmd.add("bash");
+        cmd.add(script.toString());
+        cmd.addAll(List.of(args));
+        exec(cmd, env);
+    }
+
+    private static String exec(List<String> cmd, Map<String, String> env) {
+        try {
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", cmd) + " did not finish within 120 s");
+            }
+            String text = new String(out, StandardCharsets.UTF_8);
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", cmd) + " failed (exit " + p.exitValue() + "):\n"
+                        + text);
+            }
+            return text;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static List<String> readLines(Path p) {
+        try {
+            return Files.exists(p) ? Files.readAllLines(p) : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path p) {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            s.sorted(Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort: a temp directory
+        }
+    }
+}
