@@ -49,6 +49,45 @@ public record RpcError(String type, String tag, String severity, Optional<String
         return out;
     }
 
+    /** An error of severity error, as a server builds it (RFC 6241 Appendix A tags). */
+    public static RpcError of(String type, String tag, String message) {
+        return new RpcError(type, tag, "error", Optional.empty(), Optional.empty(), Optional.ofNullable(message),
+                Map.of());
+    }
+
+    public RpcError withPath(String errorPath) {
+        return new RpcError(type, tag, severity, appTag, Optional.ofNullable(errorPath), message, info);
+    }
+
+    public RpcError withAppTag(String tagValue) {
+        return new RpcError(type, tag, severity, Optional.ofNullable(tagValue), path, message, info);
+    }
+
+    /** Adds an error-info child in the base namespace (bad-element, bad-attribute, session-id, ...). */
+    public RpcError withInfo(String name, String value) {
+        Map<String, String> m = new LinkedHashMap<>(info);
+        m.put(name, value);
+        return new RpcError(type, tag, severity, appTag, path, message, m);
+    }
+
+    /** The rpc-error element, as a server sends it. */
+    public dev.homeport.netconf.xml.XmlFragment toXml() {
+        var e = dev.homeport.netconf.xml.XmlFragment.element(Namespaces.BASE, "rpc-error")
+                .leaf("error-type", type)
+                .leaf("error-tag", tag)
+                .leaf("error-severity", severity);
+        appTag.ifPresent(a -> e.leaf("error-app-tag", a));
+        path.ifPresent(p -> e.leaf("error-path", p));
+        message.ifPresent(m -> e.child(dev.homeport.netconf.xml.XmlFragment.element(Namespaces.BASE, "error-message")
+                .attr("xml:lang", "en").text(m)));
+        if (!info.isEmpty()) {
+            var i = dev.homeport.netconf.xml.XmlFragment.element(Namespaces.BASE, "error-info");
+            info.forEach(i::leaf);
+            e.child(i);
+        }
+        return e;
+    }
+
     public boolean isError() {
         return !"warning".equals(severity);
     }
