@@ -204,13 +204,19 @@ class WorkspaceIndexTest {
             entry(out, "META-INF/yang/c.yang", module("c", ""));
             entry(out, "README.md", "not yang");
         }
+        Path jar = dir.resolve("libs/generated.jar");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(jar))) {
+            entry(out, "META-INF/yang/d@2001-01-01.yang", module("d", "  revision 2001-01-01;\n"));
+        }
         Path ws = dir.resolve("ws");
-        Path b = write("ws/b.yang", module("b", "  import a { prefix a; }\n  import c { prefix c; }\n"));
-        List<SearchPathProblem> problems = index.configure(List.of(ws), List.of("../libs/models.zip"),
+        Path b = write("ws/b.yang", module("b", "  import a { prefix a; }\n  import c { prefix c; }\n"
+                + "  import d { prefix d; revision-date 2001-01-01; }\n"));
+        List<SearchPathProblem> problems = index.configure(List.of(ws), List.of("../libs/models.zip", "../libs/generated.jar"),
                 PathExpander.of(Map.of(), dir, ws));
         assertThat(problems).isEmpty();
         List<Resolution> resolutions = index.resolveAll(b.toUri());
-        assertThat(resolutions).allMatch(Resolution::isResolved);
+        assertThat(resolutions).hasSize(3).allMatch(Resolution::isResolved);
+        assertThat(resolutions.get(2).target().uri().toString()).endsWith("generated.jar!/META-INF/yang/d@2001-01-01.yang");
         URI a = resolutions.get(0).target().uri();
         assertThat(a.getScheme()).isEqualTo("jar");
         assertThat(a.toString()).endsWith("models.zip!/yang/a@2020-01-01.yang");
