@@ -142,8 +142,9 @@ public final class NetconfSession implements AutoCloseable {
         } catch (FramingException e) {
             ProtocolException pe = new ProtocolException("framing error from " + transport.peer() + ": "
                     + e.getMessage(), e);
-            transport.close();
+            // Queue the reason before closing: closing queues "peer closed the connection", which must not win.
             inbound.execute(() -> fail(pe.getMessage(), pe));
+            transport.close();
         }
     }
 
