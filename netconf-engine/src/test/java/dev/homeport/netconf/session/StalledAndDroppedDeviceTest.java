@@ -1,6 +1,7 @@
 package dev.homeport.netconf.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
@@ -15,6 +16,8 @@ import dev.homeport.netconf.transport.ssh.SshConnector;
 import dev.homeport.netconf.transport.ssh.SshSettings;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +46,10 @@ class StalledAndDroppedDeviceTest {
                     c.hello();
                     c.nextRpc();
                     c.sendRaw(PARTIAL);
+                    c.stallUntilClientLeaves();
+                })
+                .on("silent", c -> {
+                    c.hello();
                     c.stallUntilClientLeaves();
                 })
                 .on("replyThenDrop", c -> {
@@ -103,6 +110,29 @@ class StalledAndDroppedDeviceTest {
             assertThat(session.closeFuture().toCompletableFuture().join().description())
                     .isEqualTo("127.0.0.1:" + device.port() + " closed the connection");
         }
+    }
+
+    @Test
+    void theShortestTimeoutsStillFire() throws Exception {
+        // A timer that fires before the RPC is registered must not leave the RPC waiting for ever.
+        try (NetconfSession silent = DeviceSessions.open(engine, device, "silent", options())) {
+            for (int i = 0; i < 200; i++) {
+                CompletableFuture<RpcReply> f = silent.rpcAsync("<get/>", Duration.ZERO);
+                Throwable failure = catchThrowable(() -> f.get(5, TimeUnit.SECONDS));
+                assertThat(failure).as("RPC %d must time out, not hang", i).isInstanceOf(ExecutionException.class)
+                        .cause().isInstanceOf(RpcTimeoutException.class).hasMessageContaining("within 0 s");
+            }
+            assertThat(silent.outstandingRpcs()).isZero();
+        }
+    }
+
+    @Test
+    void closeSessionWithASubSecondRpcTimeoutWaitsForTheOk() throws Exception {
+        NetconfSession quick = DeviceSessions.open(engine, device, "good",
+                options().withRpcTimeout(Duration.ofMillis(900)));
+        quick.closeSession(); // throws if <close-session> is given no time to be answered
+        assertThat(quick.isOpen()).isFalse();
+        assertThat(quick.closeFuture().toCompletableFuture().join().orderly()).isTrue();
     }
 
     private void stallRound() throws Exception {
