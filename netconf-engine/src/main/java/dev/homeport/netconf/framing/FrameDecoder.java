@@ -7,15 +7,18 @@ import java.util.function.Consumer;
 
 /**
  * A streaming RFC 6242 decoder. Bytes arrive in pieces of any size; each complete message is handed to the sink
- * as it ends. At most one message is buffered, and never more than {@code maxMessageSize} bytes of it: a peer that
- * claims a larger chunk or sends a longer message is stopped at once with a {@link FramingException}, before any
- * large allocation. After an exception the decoder is dead: framing errors are not recoverable.
+ * as it ends. At most one message is buffered, and never more than {@code maxMessageSize} bytes of it (in
+ * end-of-message framing up to five more, which may be the start of the delimiter): a peer that claims a larger chunk
+ * or sends a longer message is stopped at once with a {@link FramingException}, before any large allocation: space
+ * is taken only as bytes arrive, whatever a chunk header claims. After an exception the decoder is dead: framing
+ * errors are not recoverable.
  *
  * <p>The sink runs synchronously inside {@link #decode}, so a sink that sees the hello can call
  * {@link #setFraming} and the rest of the same input is decoded with the new framing.
  */
 public final class FrameDecoder {
     private static final byte[] EOM = "]]>]]>".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END_OF_CHUNKS = "\n##\n".getBytes(StandardCharsets.US_ASCII);
     /** RFC 6242 section 4.2: chunk-size is at most 4294967295. */
     private static final long MAX_CHUNK_SIZE = 4294967295L;
 
@@ -26,8 +29,8 @@ public final class FrameDecoder {
     private Framing framing = Framing.END_OF_MESSAGE;
     private FramingException failure;
 
-    private byte[] buf = new byte[8192];
-    private int len;
+    /** The message being assembled (for end-of-message framing: with any bytes that may begin the delimiter). */
+    private final MessageBuffer buffer = new MessageBuffer();
 
     // chunked state
     private ChunkState state = ChunkState.LF;
@@ -50,7 +53,7 @@ public final class FrameDecoder {
 
     /** Switches framing between messages; called from the sink after the hello exchange. */
     public void setFraming(Framing framing) {
-        if (len > 0) {
+        if (buffer.size() > 0) {
             throw new IllegalStateException("framing can only change between messages");
         }
         this.framing = framing;
@@ -59,12 +62,12 @@ public final class FrameDecoder {
 
     /** True when no partial message is held: the peer stopped at a message boundary. */
     public boolean isIdle() {
-        return len == 0 && (framing == Framing.END_OF_MESSAGE || (state == ChunkState.LF && !sawChunk));
+        return buffer.size() == 0 && (framing == Framing.END_OF_MESSAGE || (state == ChunkState.LF && !sawChunk));
     }
 
     /** Bytes of the message being assembled. */
     public int bufferedBytes() {
-        return len;
+        return buffer.size();
     }
 
     /** Feeds bytes; every complete message in them goes to the sink before this returns. */
@@ -82,58 +85,116 @@ public final class FrameDecoder {
             }
         } catch (FramingException e) {
             failure = e;
-            buf = new byte[0];
-            len = 0;
+            buffer.release();
             throw e;
         }
     }
 
     private void decodeEndOfMessage(ByteBuffer in) throws FramingException {
         // Take input up to and including the first delimiter; what follows stays in 'in' for the next message,
-        // decoded with whatever framing the sink has chosen by then.
-        int pos = in.position();
-        int limit = in.limit();
-        int found = -1;
-        for (int i = pos; i < limit; i++) {
-            if (in.get(i) == '>' && delimiterEndsAt(in, pos, i)) {
-                found = i;
-                break;
+        // decoded with whatever framing the sink has chosen by then. Transports hand over heap buffers; others are
+        // copied once so that the search runs over an array.
+        byte[] a;
+        int base;
+        if (in.hasArray()) {
+            a = in.array();
+            base = in.arrayOffset();
+        } else {
+            a = new byte[in.remaining()];
+            in.duplicate().get(a);
+            base = -in.position();
+        }
+        int from = base + in.position();
+        int to = base + in.limit();
+        int end = findDelimiterEnd(a, from, to);
+        int held = buffer.size();
+        if (end < 0) {
+            // long arithmetic: a limit near Integer.MAX_VALUE must not overflow into "everything is too long"
+            if ((long) held + (to - from) > (long) maxMessageSize + EOM.length - 1) {
+                throw tooLong();
             }
-        }
-        int n = (found >= 0 ? found + 1 : limit) - pos;
-        long total = (long) len + n;
-        if (found < 0 ? total > maxMessageSize + EOM.length - 1 : total - EOM.length > maxMessageSize) {
-            throw tooLong();
-        }
-        ensureCapacity((int) total);
-        in.get(buf, len, n);
-        len = (int) total;
-        if (found < 0) {
+            buffer.append(in, to - from);
             return;
         }
-        byte[] message = trimLeadingWhitespace(buf, 0, len - EOM.length);
-        len = 0;
-        shrinkIfHuge();
+        long messageLength = (long) held + (end - from) - EOM.length;
+        if (messageLength > maxMessageSize) {
+            throw tooLong();
+        }
+        int length = (int) messageLength;
+        byte[] message;
+        if (held == 0) {
+            int start = from;
+            while (start < from + length && isXmlSpace(a[start])) {
+                start++;
+            }
+            message = Arrays.copyOfRange(a, start, from + length);
+        } else {
+            int start = buffer.skipXmlSpace(length);
+            if (start < held) {
+                message = new byte[length - start];
+                int fromBuffer = Math.min(held, length) - start;
+                buffer.copyTo(start, fromBuffer, message, 0);
+                System.arraycopy(a, from, message, fromBuffer, message.length - fromBuffer);
+            } else {
+                int inputStart = from + (start - held);
+                while (inputStart < from + (length - held) && isXmlSpace(a[inputStart])) {
+                    inputStart++;
+                }
+                message = Arrays.copyOfRange(a, inputStart, from + (length - held));
+            }
+            buffer.clear();
+        }
+        in.position(end - base);
         if (message.length > 0) {
             sink.accept(message);
         }
     }
 
-    /** Whether the six bytes ending at input index {@code i} (continuing the buffered bytes) are the delimiter. */
-    private boolean delimiterEndsAt(ByteBuffer in, int pos, int i) {
-        for (int k = 0; k < EOM.length; k++) {
-            int idx = i - k;
-            byte b;
-            if (idx >= pos) {
-                b = in.get(idx);
-            } else {
-                int bi = len - (pos - idx);
-                if (bi < 0) {
-                    return false;
-                }
-                b = buf[bi];
+    /**
+     * Where the first delimiter ends (the array index after its last byte), counting a delimiter that starts in the
+     * buffered bytes and ends in {@code a[from, to)}; -1 if there is none.
+     */
+    private int findDelimiterEnd(byte[] a, int from, int to) {
+        // Begun in the buffer: the last s buffered bytes are the delimiter's first s. Larger s ends earlier.
+        for (int s = Math.min(EOM.length - 1, buffer.size()); s >= 1; s--) {
+            if (to - from >= EOM.length - s && bufferEndsWith(s) && inputStartsWith(a, from, s)) {
+                return from + EOM.length - s;
             }
-            if (b != EOM[EOM.length - 1 - k]) {
+        }
+        // Wholly in the input: Horspool search on the window's last byte. In XML most bytes are neither ']' nor
+        // '>', so the window usually moves six bytes at a time.
+        int i = from;
+        int last = to - EOM.length;
+        while (i <= last) {
+            byte b = a[i + 5];
+            if (b == '>') {
+                if (a[i] == ']' && a[i + 1] == ']' && a[i + 2] == '>' && a[i + 3] == ']' && a[i + 4] == ']') {
+                    return i + EOM.length;
+                }
+                i += 3;
+            } else if (b == ']') {
+                i += 1;
+            } else {
+                i += 6;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the last {@code s} buffered bytes are the first {@code s} bytes of the delimiter. */
+    private boolean bufferEndsWith(int s) {
+        for (int j = 0; j < s; j++) {
+            if (buffer.byteFromEnd(s - 1 - j) != EOM[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the input starts with the delimiter's bytes from index {@code s} on. */
+    private static boolean inputStartsWith(byte[] a, int from, int s) {
+        for (int j = s; j < EOM.length; j++) {
+            if (a[from + j - s] != EOM[j]) {
                 return false;
             }
         }
@@ -177,23 +238,34 @@ public final class FrameDecoder {
                             throw new FramingException("chunk size " + chunkSize + " exceeds 4294967295 (RFC 6242)");
                         }
                     } else if (b == '\n') {
-                        if ((long) len + chunkSize > maxMessageSize) {
+                        // Checked before any byte of the chunk is held; space is taken only as data arrives.
+                        if ((long) buffer.size() + chunkSize > maxMessageSize) {
                             throw new FramingException("chunk of " + chunkSize + " bytes would make the message exceed "
                                     + "the maximum message size of " + maxMessageSize + " bytes");
                         }
                         chunkRemaining = chunkSize;
                         sawChunk = true;
-                        ensureCapacity((int) Math.min(maxMessageSize, len + Math.min(chunkSize, 1 << 20)));
                         state = ChunkState.DATA;
                     } else {
                         throw new FramingException("invalid character in chunk size: " + describe(b));
                     }
                 }
                 case DATA -> {
+                    if (buffer.size() == 0 && wholeMessageIsThisChunk(in)) {
+                        // One chunk, then end-of-chunks, all in this input: copy it out directly.
+                        int from = in.position();
+                        byte[] message = new byte[(int) chunkRemaining];
+                        in.get(message);
+                        in.position(from + message.length + END_OF_CHUNKS.length);
+                        resetChunkState();
+                        sink.accept(message);
+                        if (framing != Framing.CHUNKED) {
+                            return;
+                        }
+                        continue;
+                    }
                     int n = (int) Math.min(chunkRemaining, in.remaining());
-                    ensureCapacity(len + n);
-                    in.get(buf, len, n);
-                    len += n;
+                    buffer.append(in, n);
                     chunkRemaining -= n;
                     if (chunkRemaining == 0) {
                         state = ChunkState.LF;
@@ -201,10 +273,10 @@ public final class FrameDecoder {
                 }
                 case END_LF -> {
                     expect(in.get(), '\n', "end-of-chunks must be '\\n##\\n'");
-                    byte[] message = Arrays.copyOf(buf, len);
-                    len = 0;
+                    byte[] message = new byte[buffer.size()];
+                    buffer.copyTo(0, message.length, message, 0);
+                    buffer.clear();
                     resetChunkState();
-                    shrinkIfHuge();
                     sink.accept(message);
                     if (framing != Framing.CHUNKED) {
                         return;
@@ -215,25 +287,26 @@ public final class FrameDecoder {
         }
     }
 
+    /** Whether the rest of the current chunk and then {@code \n##\n} are all in {@code in}. */
+    private boolean wholeMessageIsThisChunk(ByteBuffer in) {
+        if (in.remaining() < chunkRemaining + END_OF_CHUNKS.length) {
+            return false;
+        }
+        int at = in.position() + (int) chunkRemaining;
+        for (int j = 0; j < END_OF_CHUNKS.length; j++) {
+            if (in.get(at + j) != END_OF_CHUNKS[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void resetChunkState() {
         state = ChunkState.LF;
         chunkRemaining = 0;
         chunkSize = 0;
         sizeDigits = 0;
         sawChunk = false;
-    }
-
-    private void ensureCapacity(int needed) {
-        if (needed > buf.length) {
-            int next = (int) Math.min(Math.max((long) buf.length * 2, needed), (long) maxMessageSize + EOM.length);
-            buf = Arrays.copyOf(buf, Math.max(next, needed));
-        }
-    }
-
-    private void shrinkIfHuge() {
-        if (buf.length > (1 << 20)) {
-            buf = new byte[8192];
-        }
     }
 
     private FramingException tooLong() {
@@ -249,19 +322,13 @@ public final class FrameDecoder {
 
     private static String describe(byte b) {
         int v = b & 0xff;
+        if (v == '\n') {
+            return "LF";
+        }
         return v >= 0x20 && v < 0x7f ? "'" + (char) v + "'" : String.format("byte 0x%02x", v);
     }
 
-
-    private static byte[] trimLeadingWhitespace(byte[] data, int from, int to) {
-        int start = from;
-        while (start < to && isXmlSpace(data[start])) {
-            start++;
-        }
-        return Arrays.copyOfRange(data, start, to);
-    }
-
-    private static boolean isXmlSpace(byte b) {
+    static boolean isXmlSpace(byte b) {
         return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 }

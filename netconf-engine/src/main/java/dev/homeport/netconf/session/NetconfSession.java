@@ -142,8 +142,9 @@ public final class NetconfSession implements AutoCloseable {
         } catch (FramingException e) {
             ProtocolException pe = new ProtocolException("framing error from " + transport.peer() + ": "
                     + e.getMessage(), e);
-            transport.close();
+            // Queue the reason before closing: closing queues "peer closed the connection", which must not win.
             inbound.execute(() -> fail(pe.getMessage(), pe));
+            transport.close();
         }
     }
 
@@ -192,7 +193,7 @@ public final class NetconfSession implements AutoCloseable {
                         reply.messageId().orElse("(none)"));
                 return;
             }
-            p.timeout[0].cancel(false);
+            cancelTimer(p);
             p.future.complete(reply);
         } else if (Dom.is(root, Namespaces.NOTIFICATION, "notification")) {
             Notification n = Notification.parse(root);
@@ -209,6 +210,14 @@ public final class NetconfSession implements AutoCloseable {
         } else {
             LOG.warn("{}: ignoring unexpected message <{}> in {}", transport.peer(), root.getLocalName(),
                     root.getNamespaceURI());
+        }
+    }
+
+    /** The timer may not be armed yet when a reply or the session's end settles an RPC that was just sent. */
+    private static void cancelTimer(Pending p) {
+        ScheduledFuture<?> t = p.timeout[0];
+        if (t != null) {
+            t.cancel(false);
         }
     }
 
@@ -253,7 +262,7 @@ public final class NetconfSession implements AutoCloseable {
         serverHello.completeExceptionally(new SessionClosedException(description, cause));
         for (Pending p : List.copyOf(pending.values())) {
             if (pending.remove(p.messageId, p)) {
-                p.timeout[0].cancel(false);
+                cancelTimer(p);
                 p.future.completeExceptionally(new SessionClosedException("<" + p.operation + "> to "
                         + transport.peer() + " failed: " + description, cause));
             }
@@ -278,17 +287,27 @@ public final class NetconfSession implements AutoCloseable {
         String operation = operationName(operationXml);
         ScheduledFuture<?>[] timer = new ScheduledFuture<?>[1];
         Pending p = new Pending(id, operation, future, seq, timer);
-        synchronized (timer) {
-            timer[0] = EngineThreads.timer().schedule(() -> {
-                if (pending.remove(id, p)) {
-                    future.completeExceptionally(new RpcTimeoutException("no complete reply to <" + operation
-                            + "> (message-id " + id + ") from " + transport.peer() + " within " + seconds(timeout)
-                            + (decoder.bufferedBytes() > 0 ? "; " + decoder.bufferedBytes()
-                            + " bytes of a message arrived, then the device stalled" : "")));
-                }
-            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        // Registered before the timer is armed: a timer that fired first would find nothing to time out, and the
+        // RPC would then wait for ever.
         pending.put(id, p);
+        timer[0] = EngineThreads.timer().schedule(() -> {
+            if (pending.remove(id, p)) {
+                future.completeExceptionally(new RpcTimeoutException("no complete reply to <" + operation
+                        + "> (message-id " + id + ") from " + transport.peer() + " within " + seconds(timeout)
+                        + (decoder.bufferedBytes() > 0 ? "; " + decoder.bufferedBytes()
+                        + " bytes of a message arrived, then the device stalled" : "")));
+            }
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (future.isDone()) {
+            timer[0].cancel(false); // settled (session ended) before the timer was armed
+        }
+        if (closed.isDone() && pending.remove(id, p)) {
+            // the session ended while this RPC was being registered, after fail() had failed the others
+            timer[0].cancel(false);
+            future.completeExceptionally(new SessionClosedException("session to " + transport.peer()
+                    + " is closed: " + closed.join().description()));
+            return future;
+        }
         String message = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rpc xmlns=\"" + Namespaces.BASE
                 + "\" message-id=\"" + id + "\">" + operationXml + "</rpc>";
         try {
@@ -357,7 +376,10 @@ public final class NetconfSession implements AutoCloseable {
             return;
         }
         try {
-            RpcReply reply = rpc("<close-session/>", Duration.ofSeconds(Math.min(10, options.rpcTimeout().toSeconds())));
+            // At most 10 s; in milliseconds, so that a sub-second RPC timeout does not become zero.
+            Duration wait = options.rpcTimeout().compareTo(Duration.ofSeconds(10)) < 0 ? options.rpcTimeout()
+                    : Duration.ofSeconds(10);
+            RpcReply reply = rpc("<close-session/>", wait);
             if (reply.hasErrors()) {
                 throw new dev.homeport.netconf.RpcErrorException(reply);
             }
