@@ -59,6 +59,8 @@ final class EditParser {
             DataSchemaNode node = found.node();
             QName name = node.getQName();
             Operation op = operation(e, parentPath);
+            // what is deleted or removed is only named: its value and content are not read (an empty leaf is fine)
+            boolean gone = op == Operation.DELETE || op == Operation.REMOVE;
             if (keys.contains(name)) {
                 // keys identify the entry, they are not edited; deleting one would leave an entry without identity
                 if (op == Operation.DELETE || op == Operation.REMOVE) {
@@ -85,11 +87,13 @@ final class EditParser {
                     TreePath p = path.data(name, new NodeIdentifier(name));
                     EditNode n = target.add(new EditNode(Kind.CONTAINER, new NodeIdentifier(name), c, p, op, null,
                             null));
-                    children(n, c, e, p, Set.of());
+                    if (!gone) {
+                        children(n, c, e, p, Set.of());
+                    }
                 }
                 case LeafSchemaNode leaf -> {
                     TreePath p = path.data(name, new NodeIdentifier(name));
-                    Object value = op == Operation.DELETE || op == Operation.REMOVE ? null : value(leaf, e, p);
+                    Object value = gone ? null : value(leaf, e, p);
                     target.add(new EditNode(Kind.LEAF, new NodeIdentifier(name), leaf, p, op, null, value));
                 }
                 case LeafListSchemaNode leafList -> {
@@ -111,7 +115,9 @@ final class EditParser {
                     TreePath p = path.data(name, id);
                     Insert insert = insert(e, list, list.isUserOrdered(), p, path);
                     EditNode entry = group.add(new EditNode(Kind.ENTRY, id, list, p, op, insert, null));
-                    children(entry, list, e, p, Set.copyOf(list.getKeyDefinition()));
+                    if (!gone) {
+                        children(entry, list, e, p, Set.copyOf(list.getKeyDefinition()));
+                    }
                 }
                 case AnyxmlSchemaNode anyxml -> {
                     TreePath p = path.data(name, new NodeIdentifier(name));

@@ -77,6 +77,9 @@ class EditApplierTest {
         // a delete needs no valid value: the element only names the leaf
         assertThat(apply(ds, "<settings " + T + " " + NC + "><name nc:operation='delete'/></settings>"))
                 .isEqualTo(DataTrees.emptyData());
+        // nor does the content of a deleted container
+        assertThat(apply(ds, "<settings " + T + " " + NC + " nc:operation='delete'><count/><bogus/></settings>"))
+                .isEqualTo(DataTrees.emptyData());
     }
 
     @Test
