@@ -120,6 +120,33 @@ class DataDeltaTest {
     }
 
     @Test
+    void movesEntriesWithIdentityAndCompositeKeys() throws Exception {
+        String h1 = handler("kind-a", "it's");
+        String h2 = handler("kind-b", "x");
+        String h3 = handler("kind-c", "y");
+        ContainerNode a = codec.parse(h1 + h2 + h3, XmlDataCodec.Mode.STRICT).data();
+        ContainerNode b = codec.parse(h2 + h3 + h1, XmlDataCodec.Mode.STRICT).data();
+        DataDelta.Result delta = new DataDelta(ietf).between(a, b);
+        Element moved = Dom.children(SafeXml.parseFragment(delta.xml())).get(0);
+        String key = moved.getAttributeNS("urn:ietf:params:xml:ns:yang:1", "key");
+        assertThat(key).matches("\\[(\\w+):kind='\\1:kind-c'\\]\\[\\1:instance='y'\\]");
+        EditApplier applier = new EditApplier(ietf);
+        EditApplierTest.assertSame(applier.apply(a, applier.parse(delta.xml()), DefaultOperation.MERGE), b);
+        // a key value with a quote is written with the other quote
+        String h4 = handler("kind-a", "z");
+        ContainerNode c = codec.parse(h1 + h2 + h3 + h4, XmlDataCodec.Mode.STRICT).data();
+        ContainerNode d = codec.parse(h1 + h4 + h2 + h3, XmlDataCodec.Mode.STRICT).data();
+        DataDelta.Result quoted = new DataDelta(ietf).between(c, d);
+        assertThat(quoted.xml()).contains(":instance=&quot;it's&quot;]");
+        EditApplierTest.assertSame(applier.apply(c, applier.parse(quoted.xml()), DefaultOperation.MERGE), d);
+    }
+
+    private static String handler(String kind, String instance) {
+        return "<handler " + T + " xmlns:k='urn:homeport:data-test'><kind>k:" + kind + "</kind><instance>" + instance
+                + "</instance></handler>";
+    }
+
+    @Test
     void newEntriesAtTheEndNeedNoInsertAttribute() throws Exception {
         ContainerNode a = codec.parse(rules("r1", "r2"), XmlDataCodec.Mode.STRICT).data();
         ContainerNode b = codec.parse(rules("r1", "r2", "r3", "r4"), XmlDataCodec.Mode.STRICT).data();

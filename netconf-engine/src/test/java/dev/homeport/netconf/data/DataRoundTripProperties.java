@@ -147,6 +147,13 @@ class DataRoundTripProperties {
             }
             sb.append("</peer>");
         }
+        for (String handler : subset(r, List.of("kind-a/x", "kind-a/it's", "kind-b/x", "kind-c/\"q\""), true)) {
+            String[] ki = handler.split("/");
+            sb.append("<handler xmlns='").append(NS).append("' xmlns:k='").append(NS).append("'><kind>k:").append(ki[0])
+                    .append("</kind><instance>").append(escape(ki[1])).append("</instance>");
+            maybe(r, sb, "priority", () -> String.valueOf(r.nextInt(256)));
+            sb.append("</handler>");
+        }
         if (r.nextInt(4) == 0) {
             sb.append("<state xmlns='").append(NS).append("'><uptime>").append(r.nextInt(1_000_000))
                     .append("</uptime></state>");
