@@ -21,7 +21,7 @@ import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
  * Random configurations of the test module (every node kind the delta and the applier handle): XML round trips are
  * the identity, and applying the delta between two random trees to the first gives the second.
  */
-class DataRoundTripProperties {
+class DataRoundTripPropertyTest {
     private static final EffectiveModelContext SCHEMA = TestModels.testModuleOnly(null);
     private final XmlDataCodec codec = new XmlDataCodec(SCHEMA);
     private final EditApplier applier = new EditApplier(SCHEMA);
@@ -71,7 +71,7 @@ class DataRoundTripProperties {
 
     @Provide
     Arbitrary<String> configs() {
-        return Arbitraries.randomValue(DataRoundTripProperties::config);
+        return Arbitraries.randomValue(DataRoundTripPropertyTest::config);
     }
 
     private static final String NS = "urn:homeport:data-test";
