@@ -16,6 +16,7 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
@@ -59,6 +60,27 @@ public final class SafeXml {
     public static Document parse(String xml) throws MalformedXmlException {
         return parse(new InputSource(new StringReader(xml)), XmlLimits.DEFAULT);
     }
+
+    /**
+     * Parses XML text that may hold several top-level elements (a fragment, such as the content of
+     * {@code <config>}) with the same safety rules. Returns a wrapper element, in no namespace, whose children are the
+     * fragment's nodes; a leading XML declaration is dropped. Line numbers in errors stay those of the text.
+     */
+    public static Element parseFragment(String xml) throws MalformedXmlException {
+        String s = xml;
+        if (s.stripLeading().startsWith("<?xml")) {
+            int end = s.indexOf("?>");
+            if (end < 0) {
+                throw new MalformedXmlException("malformed XML: unterminated XML declaration");
+            }
+            // keep the declaration's line breaks so that reported line numbers stay right
+            s = s.substring(0, end).replaceAll("[^\n]", "") + s.substring(end + 2);
+        }
+        return parse(FRAGMENT_OPEN + s + FRAGMENT_CLOSE).getDocumentElement();
+    }
+
+    private static final String FRAGMENT_OPEN = "<homeport-fragment>";
+    private static final String FRAGMENT_CLOSE = "</homeport-fragment>";
 
     private static Document parse(InputSource source, XmlLimits limits) throws MalformedXmlException {
         try {

@@ -1,0 +1,279 @@
+package dev.homeport.netconf.data;
+
+import dev.homeport.netconf.xml.Dom;
+import dev.homeport.netconf.xml.MalformedXmlException;
+import dev.homeport.netconf.xml.Namespaces;
+import dev.homeport.netconf.xml.SafeXml;
+import dev.homeport.netconf.xml.XmlFragment;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import javax.xml.transform.dom.DOMSource;
+import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
+import org.opendaylight.yangtools.yang.data.api.schema.DataContainerChild;
+import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
+import org.opendaylight.yangtools.yang.data.api.schema.stream.NormalizedNodeStreamWriter;
+import org.opendaylight.yangtools.yang.data.codec.xml.DOMSourceXMLStreamReader;
+import org.opendaylight.yangtools.yang.data.codec.xml.XMLStreamNormalizedNodeStreamWriter;
+import org.opendaylight.yangtools.yang.data.codec.xml.XmlParserStream;
+import org.opendaylight.yangtools.yang.data.impl.schema.ImmutableNormalizedNodeStreamWriter;
+import org.opendaylight.yangtools.yang.data.impl.schema.NormalizationResultHolder;
+import org.opendaylight.yangtools.yang.data.impl.schema.SchemaOrderedNormalizedNodeWriter;
+import org.opendaylight.yangtools.yang.model.api.DataNodeContainer;
+import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
+import org.opendaylight.yangtools.yang.model.api.ListSchemaNode;
+import org.opendaylight.yangtools.yang.common.QName;
+import org.w3c.dom.Element;
+
+/**
+ * NETCONF XML data to yangtools NormalizedNode and back, for one schema (an {@link EffectiveModelContext}).
+ *
+ * <p>Parsing takes the element whose children are top-level data nodes: the {@code <data>} of a get/get-config/
+ * get-data reply, the {@code <config>} of an edit, or any wrapper. The result is a {@link ContainerNode} named
+ * {@code (urn:ietf:params:xml:ns:netconf:base:1.0)data}, the yangtools data root. Devices often send data of modules
+ * they did not announce or that are not loaded: {@link Mode#LENIENT} skips those elements and lists them,
+ * {@link Mode#STRICT} refuses them. Either mode refuses values that do not fit their type, with the element's path.
+ *
+ * <p>Without a schema there is no NormalizedNode: callers keep the raw XML ({@code DataReply.data()}), which loses
+ * nothing and can be parsed later when the modules are known.
+ *
+ * <p>Serializing writes the root's children as XML elements, each declaring its namespace, in schema order: usable as
+ * the content of {@code <config>} (for edit-config, copy-config) or for display.
+ */
+public final class XmlDataCodec {
+    /** What to do with elements that no module of the schema defines at that place. */
+    public enum Mode { STRICT, LENIENT }
+
+    /** An element that lenient parsing left out, with its readable path. */
+    public record SkippedElement(String path, String namespace, String name) {
+    }
+
+    /** Parsed data and what was left out of it (always empty in strict mode). */
+    public record Result(ContainerNode data, List<SkippedElement> skipped) {
+        public Result {
+            skipped = List.copyOf(skipped);
+        }
+    }
+
+    /** XMLOutputFactory makes no promise of thread safety; one per thread. */
+    private static final ThreadLocal<XMLOutputFactory> OUTPUT =
+            ThreadLocal.withInitial(XMLOutputFactory::newFactory);
+
+    private final EffectiveModelContext context;
+    private final SchemaIndex schema;
+
+    public XmlDataCodec(EffectiveModelContext context) {
+        this.context = context;
+        this.schema = new SchemaIndex(context);
+    }
+
+    public EffectiveModelContext context() {
+        return context;
+    }
+
+    /** The empty data root. */
+    public static ContainerNode emptyData() {
+        return DataTrees.emptyData();
+    }
+
+    /** Strict parse of the children of {@code root}. */
+    public ContainerNode parse(Element root) throws InvalidDataException {
+        return parse(root, Mode.STRICT).data();
+    }
+
+    public Result parse(Element root, Mode mode) throws InvalidDataException {
+        List<SkippedElement> skipped = new ArrayList<>();
+        if (mode == Mode.LENIENT) {
+            findUnknown(root, root, context, skipped);
+        }
+        if (Dom.children(root).isEmpty()) {
+            return new Result(DataTrees.emptyData(), skipped);
+        }
+        NormalizationResultHolder holder = new NormalizationResultHolder();
+        NormalizedNodeStreamWriter writer = ImmutableNormalizedNodeStreamWriter.from(holder);
+        TrackingReader reader = null;
+        try {
+            reader = new TrackingReader(new DOMSourceXMLStreamReader(new DOMSource(root)));
+            try (XmlParserStream parser = XmlParserStream.create(writer, context, mode == Mode.STRICT)) {
+                parser.parse(reader);
+            }
+        } catch (XMLStreamException | IOException | RuntimeException e) {
+            throw failure(root, reader == null ? new int[0] : reader.position(), e);
+        }
+        NormalizedNode data = holder.getResult().data();
+        if (!(data instanceof ContainerNode container)) {
+            throw new IllegalStateException("the parser returned " + data.contract().getSimpleName()
+                    + ", not the data root");
+        }
+        return new Result(container, skipped);
+    }
+
+    /**
+     * Parses XML text: a document whose root is {@code <data>} or {@code <config>} (NETCONF base namespace or none),
+     * or bare top-level data elements.
+     */
+    public Result parse(String xml, Mode mode) throws InvalidDataException, MalformedXmlException {
+        Element wrapper = SafeXml.parseFragment(xml);
+        List<Element> top = Dom.children(wrapper);
+        Element root = wrapper;
+        if (top.size() == 1 && isDataWrapper(top.get(0))) {
+            root = top.get(0);
+        }
+        return parse(root, mode);
+    }
+
+    private static boolean isDataWrapper(Element e) {
+        String ns = e.getNamespaceURI();
+        return ("data".equals(e.getLocalName()) || "config".equals(e.getLocalName()))
+                && (ns == null || ns.isEmpty() || Namespaces.BASE.equals(ns));
+    }
+
+    /** The data root's children as XML elements (no wrapper), in schema order; empty text for empty data. */
+    public String toXml(ContainerNode data) {
+        return write(data.body());
+    }
+
+    /** One top-level node (a child of the data root) as XML. */
+    public String toXml(DataContainerChild topLevelNode) {
+        return write(List.of(topLevelNode));
+    }
+
+    /** {@link #toXml(ContainerNode)} as a fragment for {@code EditConfig.config(...)} and other RPC bodies. */
+    public XmlFragment toFragment(ContainerNode data) {
+        return XmlFragment.raw(toXml(data));
+    }
+
+    private String write(Collection<DataContainerChild> nodes) {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = new CarriageReturnSafeWriter(OUTPUT.get().createXMLStreamWriter(out));
+            NormalizedNodeStreamWriter stream = XMLStreamNormalizedNodeStreamWriter.create(xml, context);
+            // closing the node writer closes the XML writer too, after flushing it
+            try (SchemaOrderedNormalizedNodeWriter writer = new SchemaOrderedNormalizedNodeWriter(stream, context)) {
+                writer.write(nodes);
+            }
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write XML", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    // ---- diagnostics ----
+
+    /** Lenient mode: the elements that the parser will skip, found by the same schema look-up. */
+    private void findUnknown(Element root, Element parent, DataNodeContainer parentSchema, List<SkippedElement> out) {
+        for (Element e : Dom.children(parent)) {
+            SchemaIndex.Child child = schema.findChild(parentSchema, e.getNamespaceURI(), e.getLocalName());
+            if (child == null) {
+                out.add(new SkippedElement(readablePath(root, e), nullToEmpty(e.getNamespaceURI()), e.getLocalName()));
+            } else if (child.node() instanceof DataNodeContainer container) {
+                findUnknown(root, e, container, out);
+            }
+        }
+    }
+
+    private InvalidDataException failure(Element root, int[] position, Exception e) {
+        Element at = root;
+        for (int level = 1; level < position.length; level++) {
+            List<Element> children = Dom.children(at);
+            if (position[level] >= children.size()) {
+                break;
+            }
+            at = children.get(position[level]);
+        }
+        String path = readablePath(root, at);
+        String reason;
+        if (at != root && !isKnown(root, at)) {
+            String ns = nullToEmpty(at.getNamespaceURI());
+            reason = schema.modules(ns).isEmpty()
+                    ? "unknown element '" + at.getLocalName() + "': no module of the schema has namespace '" + ns + "'"
+                    : "unknown element '" + at.getLocalName() + "' (namespace " + ns
+                            + "): the schema has no such node here";
+        } else {
+            reason = describe(e);
+        }
+        return new InvalidDataException(reason + ", at " + path, path, e);
+    }
+
+    private boolean isKnown(Element root, Element target) {
+        DataNodeContainer parentSchema = context;
+        for (Element e : chain(root, target)) {
+            SchemaIndex.Child child = parentSchema == null ? null
+                    : schema.findChild(parentSchema, e.getNamespaceURI(), e.getLocalName());
+            if (child == null) {
+                return false;
+            }
+            parentSchema = child.node() instanceof DataNodeContainer c ? c : null;
+        }
+        return true;
+    }
+
+    private static String describe(Throwable e) {
+        String msg = e.getMessage();
+        if (msg == null || msg.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        int m = msg.indexOf("Message: ");
+        if (m >= 0) {
+            msg = msg.substring(m + "Message: ".length());
+        }
+        int nl = msg.indexOf('\n');
+        if (nl > 0) {
+            msg = msg.substring(0, nl);
+        }
+        // the parser names the parent by its schema object's toString, which can be pages long; the path says it
+        return msg.strip().replaceAll(" (with|in) parent \"[^\"]*\"", "").replaceAll("\\s{2,}", " ");
+    }
+
+    /** Element path from below {@code root} to {@code target}, module names where they change, list keys as text. */
+    String readablePath(Element root, Element target) {
+        StringBuilder sb = new StringBuilder();
+        DataNodeContainer parentSchema = context;
+        String currentNs = null;
+        for (Element e : chain(root, target)) {
+            String ns = nullToEmpty(e.getNamespaceURI());
+            sb.append('/');
+            if (!ns.equals(currentNs)) {
+                var modules = schema.modules(ns);
+                sb.append(modules.isEmpty() ? "{" + ns + "}" : schema.moduleName(modules.get(0)) + ":");
+                currentNs = ns;
+            }
+            sb.append(e.getLocalName());
+            SchemaIndex.Child child = parentSchema == null ? null
+                    : schema.findChild(parentSchema, e.getNamespaceURI(), e.getLocalName());
+            if (child != null && child.node() instanceof ListSchemaNode list) {
+                for (QName key : list.getKeyDefinition()) {
+                    Dom.child(e, key.getNamespace().toString(), key.getLocalName()).ifPresent(k -> {
+                        sb.append('[').append(key.getLocalName()).append('=');
+                        YangPaths.quote(sb, k.getTextContent().strip());
+                        sb.append(']');
+                    });
+                }
+            }
+            parentSchema = child != null && child.node() instanceof DataNodeContainer c ? c : null;
+        }
+        return sb.isEmpty() ? "/" : sb.toString();
+    }
+
+    private static List<Element> chain(Element root, Element target) {
+        List<Element> chain = new ArrayList<>();
+        for (org.w3c.dom.Node n = target; n != null && n != root; n = n.getParentNode()) {
+            if (n instanceof Element e) {
+                chain.add(0, e);
+            }
+        }
+        return chain;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}
