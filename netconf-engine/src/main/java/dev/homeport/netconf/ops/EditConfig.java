@@ -3,7 +3,11 @@ package dev.homeport.netconf.ops;
 import dev.homeport.netconf.xml.MalformedXmlException;
 import dev.homeport.netconf.xml.Namespaces;
 import dev.homeport.netconf.xml.XmlFragment;
+import dev.homeport.netconf.xml.Dom;
+import dev.homeport.netconf.xml.SafeXml;
+import java.util.List;
 import java.util.Optional;
+import org.w3c.dom.Element;
 
 /**
  * An edit-config request (RFC 6241 section 7.2). The config is the content of {@code <config>}: elements of the
@@ -111,30 +115,19 @@ public final class EditConfig {
 
     /**
      * Accepts a file whose root is {@code <config>} (as netconf-console and ncclient users write them) as well as
-     * bare content: the wrapper is dropped so it is not nested twice.
+     * bare content (one or several top-level elements): the wrapper is dropped so it is not nested twice.
      */
     static String stripConfigWrapper(String xml) throws MalformedXmlException {
-        var doc = dev.homeport.netconf.xml.SafeXml.parse(wrapIfFragment(xml));
-        var root = doc.getDocumentElement();
+        Element wrapper = SafeXml.parseFragment(xml);
+        List<Element> top = Dom.children(wrapper);
+        if (top.size() == 1 && Dom.is(top.get(0), null, "config")
+                && (top.get(0).getNamespaceURI() == null || Namespaces.BASE.equals(top.get(0).getNamespaceURI()))) {
+            top = Dom.children(top.get(0));
+        }
         StringBuilder sb = new StringBuilder();
-        boolean isConfig = "config".equals(root.getLocalName())
-                && (root.getNamespaceURI() == null || Namespaces.BASE.equals(root.getNamespaceURI()));
-        if (isConfig || "homeport-wrap".equals(root.getLocalName())) {
-            for (var c = root.getFirstChild(); c != null; c = c.getNextSibling()) {
-                if (c.getNodeType() == org.w3c.dom.Node.ELEMENT_NODE) {
-                    sb.append(dev.homeport.netconf.xml.SafeXml.toString(c));
-                }
-            }
-            return sb.toString();
+        for (Element e : top) {
+            sb.append(SafeXml.toString(e));
         }
-        return dev.homeport.netconf.xml.SafeXml.toString(root);
-    }
-
-    private static String wrapIfFragment(String xml) {
-        String s = xml.strip();
-        if (s.startsWith("<?xml")) {
-            s = s.substring(s.indexOf("?>") + 2).strip();
-        }
-        return "<homeport-wrap>" + s + "</homeport-wrap>";
+        return sb.toString();
     }
 }

@@ -24,9 +24,8 @@ public abstract sealed class XmlFragment permits XmlFragment.Element, XmlFragmen
 
     /** Untrusted XML text, checked for well-formedness first (by {@link SafeXml}). */
     public static XmlFragment parsed(String xml) throws MalformedXmlException {
-        var doc = SafeXml.parse("<wrap>" + stripDeclaration(xml) + "</wrap>");
         StringBuilder sb = new StringBuilder();
-        for (Node c = doc.getDocumentElement().getFirstChild(); c != null; c = c.getNextSibling()) {
+        for (Node c = SafeXml.parseFragment(xml).getFirstChild(); c != null; c = c.getNextSibling()) {
             sb.append(SafeXml.toString(c));
         }
         return new Raw(sb.toString());
@@ -36,14 +35,6 @@ public abstract sealed class XmlFragment permits XmlFragment.Element, XmlFragmen
         return new Raw(SafeXml.toString(node));
     }
 
-    private static String stripDeclaration(String xml) {
-        String s = xml.strip();
-        if (s.startsWith("<?xml")) {
-            int end = s.indexOf("?>");
-            return end < 0 ? s : s.substring(end + 2);
-        }
-        return s;
-    }
 
     public final String toXml() {
         StringBuilder sb = new StringBuilder(256);
