@@ -356,6 +356,9 @@ public final class NetconfSession implements AutoCloseable {
         if (closed.isDone()) {
             return;
         }
+        // Set before sending: the device drops the connection right after its <ok/>, and that drop may be handled
+        // before this thread wakes up; it is the orderly end the user asked for, not a lost connection.
+        closing.set(true);
         try {
             RpcReply reply = rpc("<close-session/>", Duration.ofSeconds(Math.min(10, options.rpcTimeout().toSeconds())));
             if (reply.hasErrors()) {
