@@ -65,6 +65,8 @@ pid_alive() { # pidfile -> echoes pid if that exact process still runs
   [ -s "$f" ] || return 1
   read -r pid st < "$f" || return 1
   [ -n "$pid" ] && [ -d "/proc/$pid" ] && [ "$(starttime "$pid")" = "$st" ] || return 1
+  # a crashed process whose parent does not reap it stays a zombie: that is not running
+  [ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" != Z ] || return 1
   echo "$pid"
 }
 stop_pidfile() { # pidfile [group] : TERM, wait up to 10 s, then KILL; group=1 signals the process group

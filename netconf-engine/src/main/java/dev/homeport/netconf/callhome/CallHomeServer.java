@@ -393,7 +393,12 @@ public final class CallHomeServer implements AutoCloseable {
             emit(new CallHomeEvent.Pending(d, a.source));
             boolean yes = a.decision.get(settings.pendingTimeout().toMillis(), TimeUnit.MILLISECONDS);
             if (!yes) {
-                session.close(true);
+                if (d.state() == State.REFUSED) {
+                    // rejected while held: report it like any other refusal (a device that hung up was not refused)
+                    refuse(session, a, d.refusal().orElse("device " + d.fingerprint() + " was rejected"), false);
+                } else {
+                    session.close(true);
+                }
             }
             return yes;
         } catch (TimeoutException e) {

@@ -13,7 +13,9 @@ import dev.homeport.netconf.xml.Namespaces;
 import dev.homeport.netconf.xml.SafeXml;
 import dev.homeport.netconf.xml.XmlFragment;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -270,17 +272,28 @@ public final class NetconfClient implements AutoCloseable {
 
     /** The streams the device offers (RFC 5277 section 3.2.5.1), by name. */
     public List<String> listStreams() throws NetconfException {
+        return streams().stream().map(EventStream::name).toList();
+    }
+
+    /** The streams the device offers (RFC 5277 section 3.2.5.1), with their replay support. */
+    public List<EventStream> streams() throws NetconfException {
         DataReply d = get(new Filter.Subtree(XmlFragment.element(Namespaces.NOTIFICATION_STREAMS, "netconf")
                 .child(XmlFragment.element(Namespaces.NOTIFICATION_STREAMS, "streams"))), null);
-        List<String> names = new ArrayList<>();
+        List<EventStream> out = new ArrayList<>();
         for (Element netconf : d.roots()) {
             Dom.child(netconf, Namespaces.NOTIFICATION_STREAMS, "streams").ifPresent(streams -> {
                 for (Element st : Dom.children(streams, Namespaces.NOTIFICATION_STREAMS, "stream")) {
-                    Dom.childText(st, Namespaces.NOTIFICATION_STREAMS, "name").ifPresent(names::add);
+                    Dom.childText(st, Namespaces.NOTIFICATION_STREAMS, "name").ifPresent(name -> out.add(
+                            new EventStream(name,
+                                    Dom.childText(st, Namespaces.NOTIFICATION_STREAMS, "description"),
+                                    Dom.childText(st, Namespaces.NOTIFICATION_STREAMS, "replaySupport")
+                                            .map("true"::equals).orElse(false),
+                                    Dom.childText(st, Namespaces.NOTIFICATION_STREAMS, "replayLogCreationTime")
+                                            .flatMap(NetconfClient::dateTime))));
                 }
             });
         }
-        return names;
+        return out;
     }
 
     // ---------------------------------------------------------------- custom RPCs and actions
@@ -354,6 +367,14 @@ public final class NetconfClient implements AutoCloseable {
             return SafeXml.toString(children.get(0));
         }
         return SafeXml.toString(root);
+    }
+
+    private static Optional<OffsetDateTime> dateTime(String text) {
+        try {
+            return Optional.of(OffsetDateTime.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private static String abbreviate(String s) {

@@ -375,6 +375,9 @@ public final class NetconfSession implements AutoCloseable {
         if (closed.isDone()) {
             return;
         }
+        // Set before sending: the device drops the connection right after its <ok/>, and that drop may be handled
+        // before this thread wakes up; it is the orderly end the user asked for, not a lost connection.
+        closing.set(true);
         try {
             // At most 10 s; in milliseconds, so that a sub-second RPC timeout does not become zero.
             Duration wait = options.rpcTimeout().compareTo(Duration.ofSeconds(10)) < 0 ? options.rpcTimeout()

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -146,8 +147,32 @@ public final class YumaDevice implements AutoCloseable {
         return fingerprint(listenHostKey());
     }
 
+    /** netconfd's data directory: where {@code file:///NAME} URLs of the :url capability read and write. */
+    public Path datastoreDir() {
+        return base.resolve("run/nc");
+    }
+
     public Path netconfdLog() {
         return base.resolve("run/nc/netconfd.log");
+    }
+
+    /**
+     * What the device processes are doing, for failure messages: the script's status and the last lines netconfd
+     * wrote to stdout/stderr (where it reports assertion failures) and to its log.
+     */
+    public String diagnostics() {
+        StringBuilder sb = new StringBuilder();
+        try {
+            sb.append(runForOutput("status"));
+        } catch (RuntimeException e) {
+            sb.append("status failed: ").append(e.getMessage()).append('\n');
+        }
+        for (Path p : List.of(base.resolve("run/nc/netconfd.out"), netconfdLog())) {
+            List<String> lines = readLines(p);
+            sb.append("--- ").append(p.getFileName()).append(" (last 15 lines)\n");
+            lines.subList(Math.max(0, lines.size() - 15), lines.size()).forEach(l -> sb.append(l).append('\n'));
+        }
+        return sb.toString();
     }
 
     /** Starts {@code count} devices with ids {@code firstId..} that call home to host:port. */
@@ -183,6 +208,21 @@ public final class YumaDevice implements AutoCloseable {
         run("rekey", Integer.toString(id));
     }
 
+    /**
+     * Gives call-home device {@code toId} the host key of device {@code fromId}: the same device calling again from
+     * another source address (as behind NAT) while its first connection is still up. Call before starting toId.
+     */
+    public void shareCallHomeKey(int fromId, int toId) {
+        Path from = base.resolve("keys/ch" + fromId + "_" + options.hostKeyType);
+        Path to = base.resolve("keys/ch" + toId + "_" + options.hostKeyType);
+        try {
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(Path.of(from + ".pub"), Path.of(to + ".pub"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Generates a client key of the given type and lets it log in; returns the private key file. */
     public Path authorizeNewClientKey(String type) {
         Path key = base.resolve("keys/extra_client_" + type);
@@ -212,7 +252,11 @@ public final class YumaDevice implements AutoCloseable {
         run(Map.of(), args);
     }
 
-    private void run(Map<String, String> extraEnv, String... args) {
+    private String runForOutput(String... args) {
+        return run(Map.of(), args);
+    }
+
+    private String run(Map<String, String> extraEnv, String... args) {
         Map<String, String> env = new HashMap<>();
         env.put("DEVICE_BASE", base.toString());
         env.put("NC_PORT", Integer.toString(port));
@@ -231,7 +275,7 @@ public final class YumaDevice implements AutoCloseable {
         cmd.add("bash");
         cmd.add(script.toString());
         cmd.addAll(List.of(args));
-        exec(cmd, env);
+        return exec(cmd, env);
     }
 
     private static String exec(List<String> cmd, Map<String, String> env) {

@@ -10,6 +10,7 @@ import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.auth.keyboard.UserInteraction;
 import org.apache.sshd.client.future.AuthFuture;
@@ -31,6 +32,11 @@ public final class SshConnector implements AutoCloseable {
     public static final AttributeKey<String> REJECTION = new AttributeKey<>();
     /** The host name the user asked for (the verifier checks the key against it). */
     public static final AttributeKey<String> TARGET_HOST = new AttributeKey<>();
+    /**
+     * Also holds the refusal, in the connection context: MINA clears a session's own attributes once it has closed
+     * the session (as it does after a refused host key), which can happen before authenticate() reads them.
+     */
+    private static final AttributeKey<AtomicReference<String>> REJECTION_SLOT = new AttributeKey<>();
 
     private final SshClient client;
     private final SshSettings settings;
@@ -77,7 +83,7 @@ public final class SshConnector implements AutoCloseable {
         ClientSession session;
         try {
             AttributeRepository ctx = AttributeRepository.ofAttributesMap(java.util.Map.of(VERIFIER, verifier,
-                    TARGET_HOST, host));
+                    TARGET_HOST, host, REJECTION_SLOT, new AtomicReference<String>()));
             ConnectFuture cf = client.connect(auth.username(), host, port, ctx, null);
             if (!cf.await(settings.connectTimeout().toMillis())) {
                 cf.cancel();
@@ -125,7 +131,7 @@ public final class SshConnector implements AutoCloseable {
                         : new IOException(t == null ? "authentication failed" : message(t), t);
             }
         } catch (IOException e) {
-            String rejection = session.getAttribute(REJECTION); // read before close(): closing clears attributes
+            String rejection = rejection(session);
             session.close(true);
             if (rejection != null) {
                 throw new HostKeyException(rejection);
@@ -156,7 +162,7 @@ public final class SshConnector implements AutoCloseable {
             v = session.getAttribute(VERIFIER);
         }
         if (v == null) {
-            session.setAttribute(REJECTION, "no host-key verifier configured for " + remote);
+            reject(session, "no host-key verifier configured for " + remote);
             return false;
         }
         String host = null;
@@ -172,10 +178,29 @@ public final class SshConnector implements AutoCloseable {
         }
         HostKeyVerifier.Decision d = v.verify(host, port, remote, key);
         if (d instanceof HostKeyVerifier.Reject r) {
-            session.setAttribute(REJECTION, r.reason());
+            reject(session, r.reason());
             return false;
         }
         return true;
+    }
+
+    private static void reject(ClientSession session, String reason) {
+        session.setAttribute(REJECTION, reason);
+        AtomicReference<String> slot = session.getConnectionContext() == null ? null
+                : session.getConnectionContext().getAttribute(REJECTION_SLOT);
+        if (slot != null) {
+            slot.set(reason);
+        }
+    }
+
+    /** Why the host key was refused, or null if it was not. */
+    private static String rejection(ClientSession session) {
+        String reason = session.getAttribute(REJECTION);
+        if (reason == null && session.getConnectionContext() != null) {
+            AtomicReference<String> slot = session.getConnectionContext().getAttribute(REJECTION_SLOT);
+            reason = slot == null ? null : slot.get();
+        }
+        return reason;
     }
 
     static String message(Throwable e) {
