@@ -24,8 +24,16 @@ public final class ProjectPaths {
         throw new IllegalStateException("cannot find the Homeport repository root from " + Path.of("").toAbsolutePath());
     }
 
-    /** {@code ../shared} beside the repository: the YANG corpus, notes, peers. */
+    /**
+     * {@code ../shared} beside the repository: the YANG corpus, notes, peers. A git worktree one level deeper
+     * ({@code /work/wt/NAME}) finds the same folder further up.
+     */
     public static Path shared() {
+        for (Path p = root().getParent(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("shared").resolve("corpus"))) {
+                return p.resolve("shared");
+            }
+        }
         return root().resolve("..").resolve("shared").normalize();
     }
 

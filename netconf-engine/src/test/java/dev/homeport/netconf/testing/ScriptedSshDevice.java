@@ -188,8 +188,13 @@ public final class ScriptedSshDevice implements AutoCloseable {
         }
 
         public void hello(boolean base11) throws IOException {
-            offered11 = base11;
-            sendRaw(FrameEncoder.endOfMessage(helloXml(base11, sessionIds.incrementAndGet())
+            hello(base11 ? List.of(Capability.BASE_1_0, Capability.BASE_1_1) : List.of(Capability.BASE_1_0));
+        }
+
+        /** Sends a server hello with exactly these capabilities (modules, YANG library...) and reads the client's. */
+        public void hello(List<String> capabilities) throws IOException {
+            offered11 = capabilities.contains(Capability.BASE_1_1);
+            sendRaw(FrameEncoder.endOfMessage(Hello.toXml(capabilities, OptionalLong.of(sessionIds.incrementAndGet()))
                     .getBytes(StandardCharsets.UTF_8)));
             while (!helloReceived) {
                 readSome();
@@ -230,7 +235,7 @@ public final class ScriptedSshDevice implements AutoCloseable {
             decoder.decode(ByteBuffer.wrap(buf, 0, n));
         }
 
-        /** Sends one message with the negotiated framing. */
+        /** Sends one message with the negotiated framing; threads of a script may send at the same time. */
         public void send(String xml) throws IOException {
             sendRaw(FrameEncoder.encode(framing, xml.getBytes(StandardCharsets.UTF_8)));
         }
@@ -240,7 +245,7 @@ public final class ScriptedSshDevice implements AutoCloseable {
         }
 
         /** Sends bytes exactly as given: broken framing, partial messages, garbage. */
-        public void sendRaw(byte[] bytes) throws IOException {
+        public synchronized void sendRaw(byte[] bytes) throws IOException {
             out.write(bytes);
             out.flush();
         }
