@@ -114,20 +114,21 @@ public final class EditConfig {
      * bare content: the wrapper is dropped so it is not nested twice.
      */
     static String stripConfigWrapper(String xml) throws MalformedXmlException {
-        var doc = dev.homeport.netconf.xml.SafeXml.parse(wrapIfFragment(xml));
-        var root = doc.getDocumentElement();
-        StringBuilder sb = new StringBuilder();
-        boolean isConfig = "config".equals(root.getLocalName())
-                && (root.getNamespaceURI() == null || Namespaces.BASE.equals(root.getNamespaceURI()));
-        if (isConfig || "homeport-wrap".equals(root.getLocalName())) {
-            for (var c = root.getFirstChild(); c != null; c = c.getNextSibling()) {
-                if (c.getNodeType() == org.w3c.dom.Node.ELEMENT_NODE) {
-                    sb.append(dev.homeport.netconf.xml.SafeXml.toString(c));
-                }
-            }
-            return sb.toString();
+        // the text may hold several sibling elements, so it is parsed inside a wrapper of our own
+        var wrap = dev.homeport.netconf.xml.SafeXml.parse(wrapIfFragment(xml)).getDocumentElement();
+        var top = dev.homeport.netconf.xml.Dom.children(wrap);
+        var content = wrap;
+        if (top.size() == 1 && "config".equals(top.get(0).getLocalName())
+                && (top.get(0).getNamespaceURI() == null || Namespaces.BASE.equals(top.get(0).getNamespaceURI()))) {
+            content = top.get(0);
         }
-        return dev.homeport.netconf.xml.SafeXml.toString(root);
+        StringBuilder sb = new StringBuilder();
+        for (var c = content.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c.getNodeType() == org.w3c.dom.Node.ELEMENT_NODE) {
+                sb.append(dev.homeport.netconf.xml.SafeXml.toString(c));
+            }
+        }
+        return sb.toString();
     }
 
     private static String wrapIfFragment(String xml) {

@@ -188,8 +188,14 @@ public final class NetconfSession implements AutoCloseable {
             RpcReply reply = new RpcReply(root, bytes.length);
             Pending p = reply.messageId().map(pending::remove).orElseGet(this::removeOldestPending);
             if (p == null) {
-                LOG.warn("{}: reply with message-id {} matches no outstanding RPC; dropped", transport.peer(),
-                        reply.messageId().orElse("(none)"));
+                if (closing.get()) {
+                    // the ok to close-session can race with the device closing the channel: nothing waits for it
+                    LOG.debug("{}: reply with message-id {} while closing; dropped", transport.peer(),
+                            reply.messageId().orElse("(none)"));
+                } else {
+                    LOG.warn("{}: reply with message-id {} matches no outstanding RPC; dropped", transport.peer(),
+                            reply.messageId().orElse("(none)"));
+                }
                 return;
             }
             p.timeout[0].cancel(false);
@@ -356,6 +362,8 @@ public final class NetconfSession implements AutoCloseable {
         if (closed.isDone()) {
             return;
         }
+        // from here on the device closing the connection is the expected end, not a failure
+        closing.set(true);
         try {
             RpcReply reply = rpc("<close-session/>", Duration.ofSeconds(Math.min(10, options.rpcTimeout().toSeconds())));
             if (reply.hasErrors()) {
