@@ -199,4 +199,22 @@ class CliListenDeviceTest {
         assertThat(r.err()).contains("(host key " + called.fingerprint() + ") refused: authentication as 'ncuser'");
         assertThat(r.out() + r.err()).doesNotContain("Wrong-Pass-42");
     }
+
+    @Test
+    void maxSessionsRefusesDevicesBeyondTheCapWhileASubscriptionHoldsItsSession() throws Exception {
+        int port = FreePorts.next();
+        var listener = startListening(Cli.withHome(home), listen(port, "--max-sessions", "1", "--accept-new-hostkey",
+                "--subscribe"));
+        var first = device.callHome("127.0.0.1", port, 1, 701).get(0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> listener.err().contains("subscribed to the default stream"));
+        var second = device.callHome("127.0.0.1", port, 1, 702).get(0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> listener.err().contains("session limit of 1 reached"));
+        assertThat(listener.err()).contains("call home from " + second.sourceAddress() + ":" + device.port()
+                + " refused: session limit of 1 reached");
+        assertThat(listener.err()).doesNotContain("call home from " + device(second));
+        listener.interrupt();
+        var r = listener.await(Duration.ofSeconds(30));
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("call home from " + device(first));
+    }
 }

@@ -10,6 +10,7 @@ import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.auth.keyboard.UserInteraction;
 import org.apache.sshd.client.future.AuthFuture;
@@ -74,9 +75,19 @@ public final class SshConnector implements AutoCloseable {
     /** Connects, checks the host key, authenticates and opens the netconf subsystem. */
     public SshTransport connect(String host, int port, SshAuth auth, HostKeyVerifier verifier) throws NetconfException {
         String peer = host + ":" + port;
+        // The refusal is kept here too: MINA may close the session (clearing its attributes) before authenticate()
+        // reads REJECTION, and the user must then still hear "host key ..." rather than "authentication failed".
+        AtomicReference<String> refusal = new AtomicReference<>();
+        HostKeyVerifier recording = (h, p, remote, key) -> {
+            HostKeyVerifier.Decision d = verifier.verify(h, p, remote, key);
+            if (d instanceof HostKeyVerifier.Reject r) {
+                refusal.set(r.reason());
+            }
+            return d;
+        };
         ClientSession session;
         try {
-            AttributeRepository ctx = AttributeRepository.ofAttributesMap(java.util.Map.of(VERIFIER, verifier,
+            AttributeRepository ctx = AttributeRepository.ofAttributesMap(java.util.Map.of(VERIFIER, recording,
                     TARGET_HOST, host));
             ConnectFuture cf = client.connect(auth.username(), host, port, ctx, null);
             if (!cf.await(settings.connectTimeout().toMillis())) {
@@ -89,11 +100,16 @@ public final class SshConnector implements AutoCloseable {
                         cf.getException());
             }
             session = cf.getSession();
+            authenticate(session, auth, peer, settings.authTimeout());
+        } catch (HostKeyException e) {
+            throw e;
         } catch (IOException e) {
+            if (refusal.get() != null) {
+                throw new HostKeyException(refusal.get());
+            }
             throw e instanceof NetconfException ne ? ne
                     : new NetconfException("cannot connect to " + peer + ": " + message(e), e);
         }
-        authenticate(session, auth, peer, settings.authTimeout());
         return SshTransport.open(session, peer, settings.connectTimeout());
     }
 
