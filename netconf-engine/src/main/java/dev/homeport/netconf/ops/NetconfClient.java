@@ -25,7 +25,8 @@ import org.w3c.dom.Element;
 /**
  * The typed NETCONF operations of RFC 6241 and its companions, over one {@link NetconfSession}. Every method blocks
  * until the reply (or the session's RPC timeout) and throws {@link RpcErrorException} when the device answers with
- * an rpc-error, so a returned call always succeeded.
+ * an rpc-error, so a returned call always succeeded. Operations that answer {@code <ok/>} return that reply too, so
+ * that warnings (rpc-error of severity warning) can be shown.
  */
 public final class NetconfClient implements AutoCloseable {
     private final NetconfSession session;
@@ -102,7 +103,7 @@ public final class NetconfClient implements AutoCloseable {
     }
 
     /** RFC 8526 edit-data on running, candidate or startup. */
-    public void editData(NmdaDatastore datastore, XmlFragment config, EditConfig.DefaultOperation defaultOperation)
+    public RpcReply editData(NmdaDatastore datastore, XmlFragment config, EditConfig.DefaultOperation defaultOperation)
             throws NetconfException {
         if (!datastore.writable()) {
             throw new IllegalArgumentException("edit-data cannot write the " + datastore.identity() + " datastore");
@@ -114,7 +115,7 @@ public final class NetconfClient implements AutoCloseable {
             op.leaf("default-operation", EditConfig.keyword(defaultOperation));
         }
         op.child(XmlFragment.element(Namespaces.NMDA, "config").child(config));
-        call(op);
+        return call(op);
     }
 
     /** RFC 6022 get-schema; returns the module text. */
@@ -137,39 +138,40 @@ public final class NetconfClient implements AutoCloseable {
 
     // ---------------------------------------------------------------- editing
 
-    public void editConfig(EditConfig edit) throws NetconfException {
-        call(edit.toXml());
+    public RpcReply editConfig(EditConfig edit) throws NetconfException {
+        return call(edit.toXml());
     }
 
     /** copy-config between datastores/URLs. */
-    public void copyConfig(Datastore target, Datastore source, WithDefaultsMode withDefaults) throws NetconfException {
+    public RpcReply copyConfig(Datastore target, Datastore source, WithDefaultsMode withDefaults)
+            throws NetconfException {
         var op = XmlFragment.element(Namespaces.BASE, "copy-config")
                 .child(XmlFragment.element(Namespaces.BASE, "target").child(target.toXml()))
                 .child(XmlFragment.element(Namespaces.BASE, "source").child(source.toXml()));
         withDefaults(op, withDefaults);
-        call(op);
+        return call(op);
     }
 
     /** copy-config with inline content as the source. */
-    public void copyConfig(Datastore target, XmlFragment config) throws NetconfException {
-        call(XmlFragment.element(Namespaces.BASE, "copy-config")
+    public RpcReply copyConfig(Datastore target, XmlFragment config) throws NetconfException {
+        return call(XmlFragment.element(Namespaces.BASE, "copy-config")
                 .child(XmlFragment.element(Namespaces.BASE, "target").child(target.toXml()))
                 .child(XmlFragment.element(Namespaces.BASE, "source")
                         .child(XmlFragment.element(Namespaces.BASE, "config").child(config))));
     }
 
-    public void deleteConfig(Datastore target) throws NetconfException {
-        call(XmlFragment.element(Namespaces.BASE, "delete-config")
+    public RpcReply deleteConfig(Datastore target) throws NetconfException {
+        return call(XmlFragment.element(Namespaces.BASE, "delete-config")
                 .child(XmlFragment.element(Namespaces.BASE, "target").child(target.toXml())));
     }
 
-    public void lock(Datastore target) throws NetconfException {
-        call(XmlFragment.element(Namespaces.BASE, "lock")
+    public RpcReply lock(Datastore target) throws NetconfException {
+        return call(XmlFragment.element(Namespaces.BASE, "lock")
                 .child(XmlFragment.element(Namespaces.BASE, "target").child(target.toXml())));
     }
 
-    public void unlock(Datastore target) throws NetconfException {
-        call(XmlFragment.element(Namespaces.BASE, "unlock")
+    public RpcReply unlock(Datastore target) throws NetconfException {
+        return call(XmlFragment.element(Namespaces.BASE, "unlock")
                 .child(XmlFragment.element(Namespaces.BASE, "target").child(target.toXml())));
     }
 
@@ -197,59 +199,61 @@ public final class NetconfClient implements AutoCloseable {
         }
     }
 
-    public void partialUnlock(long lockId) throws NetconfException {
-        call(XmlFragment.element(Namespaces.PARTIAL_LOCK, "partial-unlock").leaf("lock-id", Long.toString(lockId)));
+    public RpcReply partialUnlock(long lockId) throws NetconfException {
+        return call(XmlFragment.element(Namespaces.PARTIAL_LOCK, "partial-unlock")
+                .leaf("lock-id", Long.toString(lockId)));
     }
 
     // ---------------------------------------------------------------- candidate
 
-    public void commit() throws NetconfException {
-        call(XmlFragment.element(Namespaces.BASE, "commit"));
+    public RpcReply commit() throws NetconfException {
+        return call(XmlFragment.element(Namespaces.BASE, "commit"));
     }
 
     /** A confirmed commit; a later {@link #commit()} (or with persist-id) confirms it. */
-    public void commit(ConfirmedCommit confirmed) throws NetconfException {
+    public RpcReply commit(ConfirmedCommit confirmed) throws NetconfException {
         var op = XmlFragment.element(Namespaces.BASE, "commit").empty("confirmed");
         confirmed.timeout().ifPresent(t -> op.leaf("confirm-timeout", Long.toString(Math.max(1, t.toSeconds()))));
         confirmed.persist().ifPresent(p -> op.leaf("persist", p));
         confirmed.persistId().ifPresent(p -> op.leaf("persist-id", p));
-        call(op);
+        return call(op);
     }
 
     /** Confirms a persistent confirmed commit from any session (confirmed-commit:1.1). */
-    public void confirmCommit(String persistId) throws NetconfException {
-        call(XmlFragment.element(Namespaces.BASE, "commit").leaf("persist-id", persistId));
+    public RpcReply confirmCommit(String persistId) throws NetconfException {
+        return call(XmlFragment.element(Namespaces.BASE, "commit").leaf("persist-id", persistId));
     }
 
     /** cancel-commit (confirmed-commit:1.1): roll back a pending confirmed commit now. */
-    public void cancelCommit(String persistId) throws NetconfException {
+    public RpcReply cancelCommit(String persistId) throws NetconfException {
         var op = XmlFragment.element(Namespaces.BASE, "cancel-commit");
         if (persistId != null) {
             op.leaf("persist-id", persistId);
         }
-        call(op);
+        return call(op);
     }
 
-    public void discardChanges() throws NetconfException {
-        call(XmlFragment.element(Namespaces.BASE, "discard-changes"));
+    public RpcReply discardChanges() throws NetconfException {
+        return call(XmlFragment.element(Namespaces.BASE, "discard-changes"));
     }
 
-    public void validate(Datastore source) throws NetconfException {
-        call(XmlFragment.element(Namespaces.BASE, "validate")
+    public RpcReply validate(Datastore source) throws NetconfException {
+        return call(XmlFragment.element(Namespaces.BASE, "validate")
                 .child(XmlFragment.element(Namespaces.BASE, "source").child(source.toXml())));
     }
 
     /** Validates inline config content without applying it. */
-    public void validate(XmlFragment config) throws NetconfException {
-        call(XmlFragment.element(Namespaces.BASE, "validate")
+    public RpcReply validate(XmlFragment config) throws NetconfException {
+        return call(XmlFragment.element(Namespaces.BASE, "validate")
                 .child(XmlFragment.element(Namespaces.BASE, "source")
                         .child(XmlFragment.element(Namespaces.BASE, "config").child(config))));
     }
 
     // ---------------------------------------------------------------- sessions and notifications
 
-    public void killSession(long sessionId) throws NetconfException {
-        call(XmlFragment.element(Namespaces.BASE, "kill-session").leaf("session-id", Long.toString(sessionId)));
+    public RpcReply killSession(long sessionId) throws NetconfException {
+        return call(XmlFragment.element(Namespaces.BASE, "kill-session")
+                .leaf("session-id", Long.toString(sessionId)));
     }
 
     /** RFC 5277 create-subscription; the stream receives the notifications. */

@@ -189,8 +189,14 @@ public final class NetconfSession implements AutoCloseable {
             RpcReply reply = new RpcReply(root, bytes.length);
             Pending p = reply.messageId().map(pending::remove).orElseGet(this::removeOldestPending);
             if (p == null) {
-                LOG.warn("{}: reply with message-id {} matches no outstanding RPC; dropped", transport.peer(),
-                        reply.messageId().orElse("(none)"));
+                if (closing.get()) {
+                    // the ok to close-session can race with the device closing the channel: nothing waits for it
+                    LOG.debug("{}: reply with message-id {} while closing; dropped", transport.peer(),
+                            reply.messageId().orElse("(none)"));
+                } else {
+                    LOG.warn("{}: reply with message-id {} matches no outstanding RPC; dropped", transport.peer(),
+                            reply.messageId().orElse("(none)"));
+                }
                 return;
             }
             cancelTimer(p);

@@ -58,22 +58,35 @@ public final class KnownHosts implements HostKeyVerifier {
     }
 
     private final Path file;
+    private final boolean recordNew;
     private final Policy policy;
     private final List<Entry> entries = new ArrayList<>();
 
-    private KnownHosts(Path file, Policy policy) {
+    private KnownHosts(Path file, boolean recordNew, Policy policy) {
         this.file = file;
+        this.recordNew = recordNew;
         this.policy = policy;
     }
 
     public static KnownHosts inMemory(Policy policy) {
-        return new KnownHosts(null, policy);
+        return new KnownHosts(null, false, policy);
     }
 
     /** Reads the file if it exists; new keys accepted under {@link Policy#ACCEPT_NEW} are appended to it. */
     public static KnownHosts file(Path file, Policy policy) throws IOException {
-        KnownHosts kh = new KnownHosts(file, policy);
-        if (Files.exists(file)) {
+        return load(new KnownHosts(file, true, policy));
+    }
+
+    /**
+     * Reads the file if it exists but never writes it: keys accepted under {@link Policy#ACCEPT_NEW} are trusted for
+     * the life of this object only (the CLI's default use of {@code ~/.ssh/known_hosts}).
+     */
+    public static KnownHosts readOnly(Path file, Policy policy) throws IOException {
+        return load(new KnownHosts(file, false, policy));
+    }
+
+    private static KnownHosts load(KnownHosts kh) throws IOException {
+        if (Files.exists(kh.file)) {
             kh.load();
         }
         return kh;
@@ -113,6 +126,11 @@ public final class KnownHosts implements HostKeyVerifier {
         return Optional.ofNullable(file);
     }
 
+    /** True when keys accepted as new are appended to {@link #path()}. */
+    public boolean recordsNewKeys() {
+        return file != null && recordNew;
+    }
+
     public synchronized List<Entry> entries() {
         return List.copyOf(entries);
     }
@@ -150,7 +168,7 @@ public final class KnownHosts implements HostKeyVerifier {
         String line = pattern + " " + HostKeys.openSshString(key);
         KnownHostEntry e = KnownHostEntry.parseKnownHostEntry(line);
         entries.add(new Entry(e, key, false, -1));
-        if (file != null) {
+        if (file != null && recordNew) {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }

@@ -80,10 +80,13 @@ public final class SshConnector implements AutoCloseable {
     /** Connects, checks the host key, authenticates and opens the netconf subsystem. */
     public SshTransport connect(String host, int port, SshAuth auth, HostKeyVerifier verifier) throws NetconfException {
         String peer = host + ":" + port;
+        // The refusal slot lives in the connection context: MINA may close the session (clearing its attributes)
+        // before anyone reads it, and the user must then still hear "host key ..." rather than "authentication failed".
+        AtomicReference<String> refusal = new AtomicReference<>();
         ClientSession session;
         try {
             AttributeRepository ctx = AttributeRepository.ofAttributesMap(java.util.Map.of(VERIFIER, verifier,
-                    TARGET_HOST, host, REJECTION_SLOT, new AtomicReference<String>()));
+                    TARGET_HOST, host, REJECTION_SLOT, refusal));
             ConnectFuture cf = client.connect(auth.username(), host, port, ctx, null);
             if (!cf.await(settings.connectTimeout().toMillis())) {
                 cf.cancel();
@@ -95,11 +98,16 @@ public final class SshConnector implements AutoCloseable {
                         cf.getException());
             }
             session = cf.getSession();
+            authenticate(session, auth, peer, settings.authTimeout());
+        } catch (HostKeyException e) {
+            throw e;
         } catch (IOException e) {
+            if (refusal.get() != null) {
+                throw new HostKeyException(refusal.get());
+            }
             throw e instanceof NetconfException ne ? ne
                     : new NetconfException("cannot connect to " + peer + ": " + message(e), e);
         }
-        authenticate(session, auth, peer, settings.authTimeout());
         return SshTransport.open(session, peer, settings.connectTimeout());
     }
 
