@@ -66,6 +66,8 @@ public final class NetconfSession implements AutoCloseable {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final boolean clientOffers11;
     private volatile Framing outFraming = Framing.END_OF_MESSAGE;
+    /** Whether any byte arrived after the server's hello: a first RPC is then not stuck in the server's buffer. */
+    private volatile boolean bytesAfterHello;
 
     private record Pending(String messageId, String operation, CompletableFuture<RpcReply> future, long sequence,
                            ScheduledFuture<?>[] timeout) {
@@ -137,6 +139,9 @@ public final class NetconfSession implements AutoCloseable {
     // ---------------------------------------------------------------- inbound
 
     private void receive(ByteBuffer data) {
+        if (serverHello.isDone()) {
+            bytesAfterHello = true;
+        }
         try {
             decoder.decode(data);
         } catch (FramingException e) {
@@ -168,6 +173,7 @@ public final class NetconfSession implements AutoCloseable {
             }
             return;
         }
+        bytesAfterHello = true;
         inbound.execute(() -> dispatch(bytes));
     }
 
@@ -324,7 +330,28 @@ public final class NetconfSession implements AutoCloseable {
                 future.completeExceptionally(e);
             }
         }
+        if (seq == 1 && !options.stallProbe().isZero()) {
+            EngineThreads.timer().schedule(this::probeIfStalled, options.stallProbe().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
         return future;
+    }
+
+    /** A get-config that selects nothing: harmless on every server, it only makes the server read its input. */
+    static final String STALL_PROBE = "<get-config><source><running/></source><filter type=\"subtree\">"
+            + "<homeport-stall-probe xmlns=\"urn:dev:homeport:stall-probe\"/></filter></get-config>";
+
+    /**
+     * The first RPC has had no reply bytes for a while. If the server read it in the same chunk as our hello it may
+     * be waiting for more input (yuma123 does); one harmless RPC gives it that. Its reply is consumed like any other.
+     */
+    private void probeIfStalled() {
+        if (closed.isDone() || closing.get() || bytesAfterHello || pending.isEmpty()) {
+            return;
+        }
+        LOG.debug("{}: no reply to the first RPC after {}; sending a stall probe", transport.peer(),
+                seconds(options.stallProbe()));
+        rpcAsync(STALL_PROBE, options.rpcTimeout()).whenComplete((reply, failure) -> { });
     }
 
     /** Sends an RPC and waits for its reply, with the session's default timeout. */
