@@ -186,7 +186,10 @@ public final class NetconfSession implements AutoCloseable {
         }
         if (Dom.is(root, Namespaces.BASE, "rpc-reply")) {
             RpcReply reply = new RpcReply(root, bytes.length);
-            Pending p = reply.messageId().map(pending::remove).orElseGet(this::removeOldestPending);
+            // only a reply without message-id goes to the oldest RPC; a late reply to an RPC that timed out must
+            // not be taken for the answer to another one
+            Pending p = reply.messageId().isPresent() ? pending.remove(reply.messageId().get())
+                    : removeOldestPending();
             if (p == null) {
                 LOG.warn("{}: reply with message-id {} matches no outstanding RPC; dropped", transport.peer(),
                         reply.messageId().orElse("(none)"));
