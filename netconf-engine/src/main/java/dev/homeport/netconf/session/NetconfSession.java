@@ -120,6 +120,10 @@ public final class NetconfSession implements AutoCloseable {
             throw pe;
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
+            if (c instanceof SessionClosedException && c.getCause() instanceof NetconfException why
+                    && !(why instanceof SessionClosedException)) {
+                c = why; // the transport said what went wrong (TLS: the server refused our certificate)
+            }
             NetconfException ne = c instanceof NetconfException n ? n
                     : new ProtocolException("hello from " + transport.peer() + " failed: " + c.getMessage(), c);
             fail(ne.getMessage(), ne);
@@ -336,6 +340,8 @@ public final class NetconfSession implements AutoCloseable {
         trace(MessageTrace.Direction.OUT, bytes);
         try {
             transport.send(FrameEncoder.encode(outFraming, bytes));
+        } catch (NetconfException e) {
+            throw e; // the transport's own diagnosis, as above
         } catch (IOException e) {
             throw new SessionClosedException("cannot send to " + transport.peer() + ": " + e.getMessage(), e);
         }
