@@ -1,5 +1,6 @@
 package dev.homeport.netconf.data;
 
+import dev.homeport.netconf.ops.DataReader;
 import dev.homeport.netconf.xml.Dom;
 import dev.homeport.netconf.xml.MalformedXmlException;
 import dev.homeport.netconf.xml.Namespaces;
@@ -13,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
 import javax.xml.transform.dom.DOMSource;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
@@ -39,6 +41,10 @@ import org.w3c.dom.Element;
  * {@code (urn:ietf:params:xml:ns:netconf:base:1.0)data}, the yangtools data root. Devices often send data of modules
  * they did not announce or that are not loaded: {@link Mode#LENIENT} skips those elements and lists them,
  * {@link Mode#STRICT} refuses them. Either mode refuses values that do not fit their type, with the element's path.
+ *
+ * <p>Parsing is done by {@link DataParser} (one walk that builds the nodes directly; yangtools' own
+ * {@code XmlParserStream} only for documents with anydata). For large replies, {@link #reader} with
+ * {@code NetconfClient.getConfig(..., reader)} parses the data straight from the message, without a DOM.
  *
  * <p>Without a schema there is no NormalizedNode: callers keep the raw XML ({@code DataReply.data()}), which loses
  * nothing and can be parsed later when the modules are known.
@@ -67,10 +73,12 @@ public final class XmlDataCodec {
 
     private final EffectiveModelContext context;
     private final SchemaIndex schema;
+    private final DataParser parser;
 
     public XmlDataCodec(EffectiveModelContext context) {
         this.context = context;
         this.schema = new SchemaIndex(context);
+        this.parser = new DataParser(schema);
     }
 
     public EffectiveModelContext context() {
@@ -89,6 +97,21 @@ public final class XmlDataCodec {
 
     public Result parse(Element root, Mode mode) throws InvalidDataException {
         List<SkippedElement> skipped = new ArrayList<>();
+        try {
+            return new Result(parser.parse(root, mode == Mode.LENIENT ? skipped : null, this::readablePath), skipped);
+        } catch (DataParser.Failure f) {
+            throw failure(root, f.at(), f.getMessage(), f.getCause());
+        } catch (DataParser.Unsupported u) {
+            return parseWithYangtools(root, mode);
+        }
+    }
+
+    /**
+     * yangtools' own parser, for documents with nodes that {@link DataParser} leaves to it (anydata). It finds each
+     * element's schema node by scanning, so it is several times slower on large data.
+     */
+    private Result parseWithYangtools(Element root, Mode mode) throws InvalidDataException {
+        List<SkippedElement> skipped = new ArrayList<>();
         if (mode == Mode.LENIENT) {
             findUnknown(root, root, context, skipped);
         }
@@ -104,7 +127,7 @@ public final class XmlDataCodec {
                 parser.parse(reader);
             }
         } catch (XMLStreamException | IOException | RuntimeException e) {
-            throw failure(root, reader == null ? new int[0] : reader.position(), e);
+            throw failure(root, elementAt(root, reader == null ? new int[0] : reader.position()), null, e);
         }
         NormalizedNode data = holder.getResult().data();
         if (!(data instanceof ContainerNode container)) {
@@ -112,6 +135,26 @@ public final class XmlDataCodec {
                     + ", not the data root");
         }
         return new Result(container, skipped);
+    }
+
+    /**
+     * The codec as a {@link DataReader} for {@code NetconfClient.get/getConfig}: the reply's data becomes a
+     * {@link Result}, read straight from the message bytes (no DOM of the whole reply) when the data is clean, and
+     * through {@link #parse(Element, Mode)} otherwise, which gives the same tree or the same error with its path.
+     */
+    public DataReader<Result> reader(Mode mode) {
+        return new DataReader<>() {
+            @Override
+            public Result read(XMLStreamReader data) {
+                ContainerNode parsed = parser.parse(data);
+                return parsed == null ? null : new Result(parsed, List.of());
+            }
+
+            @Override
+            public Result read(Element data) throws InvalidDataException {
+                return parse(data, mode);
+            }
+        };
     }
 
     /**
@@ -180,7 +223,8 @@ public final class XmlDataCodec {
         }
     }
 
-    private InvalidDataException failure(Element root, int[] position, Exception e) {
+    /** The element a yangtools failure happened at, from the reader's position (child indexes from the root). */
+    private static Element elementAt(Element root, int[] position) {
         Element at = root;
         for (int level = 1; level < position.length; level++) {
             List<Element> children = Dom.children(at);
@@ -189,18 +233,28 @@ public final class XmlDataCodec {
             }
             at = children.get(position[level]);
         }
+        return at;
+    }
+
+    /**
+     * The error for a failure at element {@code at}: {@code reason} when the parser gave one, else the unknown
+     * element explained, else the cause's message.
+     */
+    private InvalidDataException failure(Element root, Element at, String reason, Throwable cause) {
         String path = readablePath(root, at);
-        String reason;
-        if (at != root && !isKnown(root, at)) {
+        String why;
+        if (reason != null) {
+            why = reason;
+        } else if (at != root && !isKnown(root, at)) {
             String ns = nullToEmpty(at.getNamespaceURI());
-            reason = schema.modules(ns).isEmpty()
+            why = schema.modules(ns).isEmpty()
                     ? "unknown element '" + at.getLocalName() + "': no module of the schema has namespace '" + ns + "'"
                     : "unknown element '" + at.getLocalName() + "' (namespace " + ns
                             + "): the schema has no such node here";
         } else {
-            reason = describe(e);
+            why = cause == null ? "invalid data" : describe(cause);
         }
-        return new InvalidDataException(reason + ", at " + path, path, e);
+        return new InvalidDataException(why + ", at " + path, path, cause);
     }
 
     private boolean isKnown(Element root, Element target) {

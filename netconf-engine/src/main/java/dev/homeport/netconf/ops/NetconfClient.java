@@ -51,12 +51,22 @@ public final class NetconfClient implements AutoCloseable {
 
     /** get: configuration and state; {@code filter} and {@code withDefaults} may be null. */
     public DataReply get(Filter filter, WithDefaultsMode withDefaults) throws NetconfException {
+        return data(call(getOperation(filter, withDefaults)));
+    }
+
+    /** get whose data the reader turns into its result; see {@link #getConfig(Datastore, Filter, WithDefaultsMode,
+     * DataReader)}. */
+    public <T> T get(Filter filter, WithDefaultsMode withDefaults, DataReader<T> reader) throws NetconfException {
+        return data(getOperation(filter, withDefaults), reader);
+    }
+
+    private static XmlFragment getOperation(Filter filter, WithDefaultsMode withDefaults) {
         var op = XmlFragment.element(Namespaces.BASE, "get");
         if (filter != null) {
             op.child(filter.toXml());
         }
         withDefaults(op, withDefaults);
-        return data(call(op));
+        return op;
     }
 
     public DataReply getConfig(Datastore source) throws NetconfException {
@@ -64,13 +74,26 @@ public final class NetconfClient implements AutoCloseable {
     }
 
     public DataReply getConfig(Datastore source, Filter filter, WithDefaultsMode withDefaults) throws NetconfException {
+        return data(call(getConfigOperation(source, filter, withDefaults)));
+    }
+
+    /**
+     * get-config whose data the reader turns into its result, straight from the reply's bytes when it can (no DOM
+     * of the whole datastore): e.g. {@code getConfig(RUNNING, null, null, codec.reader(Mode.STRICT))}.
+     */
+    public <T> T getConfig(Datastore source, Filter filter, WithDefaultsMode withDefaults, DataReader<T> reader)
+            throws NetconfException {
+        return data(getConfigOperation(source, filter, withDefaults), reader);
+    }
+
+    private static XmlFragment getConfigOperation(Datastore source, Filter filter, WithDefaultsMode withDefaults) {
         var op = XmlFragment.element(Namespaces.BASE, "get-config")
                 .child(XmlFragment.element(Namespaces.BASE, "source").child(source.toXml()));
         if (filter != null) {
             op.child(filter.toXml());
         }
         withDefaults(op, withDefaults);
-        return data(call(op));
+        return op;
     }
 
     /**
@@ -344,6 +367,20 @@ public final class NetconfClient implements AutoCloseable {
             throw new RpcErrorException(reply);
         }
         return reply;
+    }
+
+    /** A retrieval whose data goes to {@code reader}: read from the bytes if the reader can, else from the DOM. */
+    @SuppressWarnings("unchecked")
+    private <T> T data(XmlFragment op, DataReader<T> reader) throws NetconfException {
+        RpcReply reply = NetconfSession.await(session.rpcAsync(op.toXml(), session.options().rpcTimeout(),
+                new StreamedDataReply(reader, session.options().xmlLimits())));
+        if (reply.hasErrors()) {
+            throw new RpcErrorException(reply);
+        }
+        if (reply.readContent().isPresent()) {
+            return (T) reply.readContent().get();
+        }
+        return reader.read(data(reply).data());
     }
 
     private static DataReply data(RpcReply reply) throws ProtocolException {

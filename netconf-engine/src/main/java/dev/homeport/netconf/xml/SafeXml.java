@@ -9,6 +9,9 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
@@ -45,6 +48,7 @@ public final class SafeXml {
     };
 
     private static final ThreadLocal<DocumentBuilderFactory> FACTORIES = new ThreadLocal<>();
+    private static final ThreadLocal<XMLInputFactory> STREAM_FACTORIES = new ThreadLocal<>();
 
     private SafeXml() {
     }
@@ -99,6 +103,36 @@ public final class SafeXml {
         }
     }
 
+    /**
+     * A pull parser over a received message, for readers that build their own result from the stream instead of a
+     * DOM (large data replies). Same rules as {@link #parse}: no DTD, no external entities, nesting bounded. A reader
+     * that meets anything it does not expect should let {@link #parse} decide, which gives the usual diagnostics.
+     */
+    public static XMLStreamReader streamReader(byte[] xml, XmlLimits limits) throws MalformedXmlException {
+        try {
+            return streamFactory(limits).createXMLStreamReader(new ByteArrayInputStream(xml));
+        } catch (XMLStreamException e) {
+            throw new MalformedXmlException("malformed XML: " + e.getMessage(), e);
+        }
+    }
+
+    private static XMLInputFactory streamFactory(XmlLimits limits) {
+        // XMLInputFactory is not thread-safe to configure; one per thread, rebuilt only when the limits differ.
+        XMLInputFactory f = STREAM_FACTORIES.get();
+        if (f != null && Integer.valueOf(limits.maxDepth()).equals(f.getProperty("jdk.xml.maxElementDepth"))) {
+            return f;
+        }
+        f = XMLInputFactory.newDefaultFactory();
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_VALIDATING, false);
+        f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        f.setProperty("jdk.xml.maxElementDepth", limits.maxDepth());
+        STREAM_FACTORIES.set(f);
+        return f;
+    }
+
     private static String describe(SAXParseException e) {
         String msg = String.valueOf(e.getMessage());
         String what;
@@ -129,6 +163,9 @@ public final class SafeXml {
         f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
         f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         f.setXIncludeAware(false);
+        // Build the nodes while parsing: the default (deferred expansion) stores the document in int tables and makes
+        // each node object on first access, which costs more in total since every message is walked whole.
+        f.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
         f.setExpandEntityReferences(false);
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");

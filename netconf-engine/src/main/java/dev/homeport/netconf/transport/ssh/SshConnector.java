@@ -9,7 +9,9 @@ import java.net.SocketAddress;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.auth.keyboard.UserInteraction;
@@ -18,7 +20,10 @@ import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
+import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.PropertyResolverUtils;
+import org.apache.sshd.common.cipher.BuiltinCiphers;
+import org.apache.sshd.common.cipher.Cipher;
 import org.apache.sshd.core.CoreModuleProperties;
 
 /**
@@ -66,6 +71,28 @@ public final class SshConnector implements AutoCloseable {
         // NETCONF replies can be large: a wide window keeps loopback transfers at memory speed.
         CoreModuleProperties.WINDOW_SIZE.set(client, 8L * 1024 * 1024);
         PropertyResolverUtils.updateProperty(client, CoreModuleProperties.NIO2_READ_BUFFER_SIZE.getName(), 64 * 1024);
+        client.setCipherFactories(gcmFirst(client.getCipherFactories()));
+    }
+
+    /**
+     * The same ciphers with AES-GCM moved to the front. MINA prefers chacha20-poly1305, which it computes in plain
+     * Java; the JDK runs AES-GCM on the CPU's AES and carry-less multiply instructions, several times faster for
+     * large replies. Both are authenticated ciphers that every current OpenSSH offers; the server still takes the
+     * first one it also supports.
+     */
+    static List<NamedFactory<Cipher>> gcmFirst(List<NamedFactory<Cipher>> ciphers) {
+        List<NamedFactory<Cipher>> out = new ArrayList<>();
+        for (NamedFactory<Cipher> c : ciphers) {
+            if (c == BuiltinCiphers.aes128gcm || c == BuiltinCiphers.aes256gcm) {
+                out.add(c);
+            }
+        }
+        for (NamedFactory<Cipher> c : ciphers) {
+            if (!out.contains(c)) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     /** The MINA client, for the call-home acceptor that runs the client side on accepted sockets. */

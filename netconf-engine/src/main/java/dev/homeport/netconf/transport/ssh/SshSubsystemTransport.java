@@ -37,6 +37,7 @@ public final class SshSubsystemTransport implements AsyncCommand, NetconfTranspo
     private ExitCallback exit;
     private volatile ChannelSession channel;
     private volatile Receiver receiver;
+    private final Buffer readBuffer = new ByteArrayBuffer(READ_SIZE, false);
     private String peer = "?";
     private String user = "";
 
@@ -120,7 +121,10 @@ public final class SshSubsystemTransport implements AsyncCommand, NetconfTranspo
 
     private void readLoop() {
         while (true) {
-            Buffer buf = new ByteArrayBuffer(READ_SIZE, false);
+            // one buffer for the life of the transport: a read is handed on (and copied by the framing decoder)
+            // before the next one is issued, so a fresh array per read was pure garbage
+            Buffer buf = readBuffer;
+            buf.clear();
             IoReadFuture f;
             try {
                 f = in.read(buf);

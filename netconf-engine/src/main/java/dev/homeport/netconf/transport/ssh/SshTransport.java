@@ -30,6 +30,7 @@ public final class SshTransport implements NetconfTransport {
     private final Object writeLock = new Object();
     private final AtomicBoolean closedNotified = new AtomicBoolean();
     private volatile Receiver receiver;
+    private final Buffer readBuffer = new ByteArrayBuffer(READ_SIZE, false);
 
     private SshTransport(ClientSession session, ChannelSubsystem channel, String peer, Duration writeTimeout) {
         this.session = session;
@@ -63,7 +64,10 @@ public final class SshTransport implements NetconfTransport {
     private void readLoop() {
         IoInputStream in = channel.getAsyncOut();
         while (true) {
-            Buffer buf = new ByteArrayBuffer(READ_SIZE, false);
+            // one buffer for the life of the transport: a read is handed on (and copied by the framing decoder)
+            // before the next one is issued, so a fresh array per read was pure garbage
+            Buffer buf = readBuffer;
+            buf.clear();
             IoReadFuture f;
             try {
                 f = in.read(buf);
