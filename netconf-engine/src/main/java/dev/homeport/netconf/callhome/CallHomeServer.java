@@ -35,6 +35,7 @@ import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.io.IoAcceptor;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,6 +138,9 @@ public final class CallHomeServer implements AutoCloseable {
                 }
             }
         });
+        // Devices call back together (after an outage, a manager restart): the JDK's default accept backlog of 50
+        // overflows, and each dropped SYN costs its device a 1 s, then 3 s... TCP retransmission.
+        CoreModuleProperties.SOCKET_BACKLOG.set(c, Math.clamp(settings.maxSessions(), 50, 4096));
         c.start();
         IoAcceptor acc = c.getIoServiceFactory().createAcceptor(c.getSessionFactory());
         try {
