@@ -18,6 +18,7 @@ import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.io.IoAcceptor;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +71,7 @@ final class SshCallHomeAcceptor {
                 }
             }
         });
+        CoreModuleProperties.SOCKET_BACKLOG.set(c, server.settings().acceptBacklog());
         c.start();
         IoAcceptor acc = c.getIoServiceFactory().createAcceptor(c.getSessionFactory());
         try {

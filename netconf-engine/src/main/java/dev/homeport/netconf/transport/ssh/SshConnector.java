@@ -211,7 +211,8 @@ public final class SshConnector implements AutoCloseable {
         return reason;
     }
 
-    static String message(Throwable e) {
+    /** The most telling message of an exception chain (MINA often wraps the real cause in a message-less one). */
+    public static String message(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && (t.getMessage() == null || t.getMessage().isBlank())) {
             t = t.getCause();
