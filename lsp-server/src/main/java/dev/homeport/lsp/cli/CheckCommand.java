@@ -13,6 +13,9 @@ import dev.homeport.yang.text.LineMap;
 import dev.homeport.yang.text.Range;
 import dev.homeport.yang.text.Severity;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +71,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--list-codes", description = "list every diagnostic code with its default severity and exit")
     boolean listCodes;
 
+    @Option(names = "--stats", description = "print time, peak heap and yangtools figures to stderr")
+    boolean stats;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -95,6 +101,7 @@ public final class CheckCommand implements Callable<Integer> {
             err.println("homeport check: " + e.getMessage());
             return EXIT_USAGE;
         }
+        long started = System.nanoTime();
         Path cwd = Path.of("").toAbsolutePath();
         List<Path> folders = new ArrayList<>();
         Set<Path> files = new LinkedHashSet<>();
@@ -171,7 +178,22 @@ public final class CheckCommand implements Callable<Integer> {
         out.flush();
         err.println("homeport check: " + targets.size() + " files, " + errors + " errors, " + warnings + " warnings, "
                 + infos + " infos");
+        if (stats) {
+            err.printf(Locale.ROOT, "homeport check: %.2f s, peak heap %d MB, yangtools %s%n",
+                    (System.nanoTime() - started) / 1e9, peakHeapMegabytes(), feature.semantics().lastStats());
+        }
         return errors > 0 ? EXIT_ERRORS : EXIT_OK;
+    }
+
+    /** The sum of the heap pools' peak usage since the JVM started. */
+    private static long peakHeapMegabytes() {
+        long bytes = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                bytes += pool.getPeakUsage().getUsed();
+            }
+        }
+        return bytes / (1024 * 1024);
     }
 
     private record Row(String file, Range range, Diagnostic diagnostic) {

@@ -65,7 +65,7 @@ public final class DiagnosticCodes {
         check(CheckCodes.INVALID_DATE, ERROR, "a revision or revision-date that is not a calendar date YYYY-MM-DD");
         check(CheckCodes.XPATH_SYNTAX, ERROR, "a must, when or path argument that is not valid XPath / path syntax");
         check(CheckCodes.UNRESOLVED_LEAFREF, ERROR, "a leafref path that leads to no leaf or leaf-list");
-        check(CheckCodes.LEAFREF_TO_STATE, ERROR, "configuration that refers to state data (RFC 7950 9.9)");
+        check(CheckCodes.LEAFREF_TO_STATE, ERROR, "a configuration leafref (require-instance true) that refers to state data");
         check(CheckCodes.UNRESOLVED_AUGMENT_TARGET, ERROR, "an augment whose target node does not exist");
         check(CheckCodes.UNRESOLVED_DEVIATION_TARGET, ERROR, "a deviation whose target node does not exist");
         check(CheckCodes.UNRESOLVED_REFINE_TARGET, ERROR, "a refine whose target node is not in the grouping");

@@ -100,11 +100,15 @@ public final class DiagnosticsFeature {
     public Map<URI, List<Diagnostic>> diagnostics(Collection<URI> uris, ExecutorService executor) {
         ModelWorld world = new ModelWorld(trees);
         List<IndexedSource> sources = new ArrayList<>();
-        Set<IndexedSource> units = new LinkedHashSet<>();
+        List<IndexedSource> units = new ArrayList<>();
+        Set<IndexedSource> seenUnits = ModelWorld.identitySet();
         for (URI uri : uris) {
             index.source(WorkspaceIndex.normalize(uri)).ifPresent(s -> {
                 sources.add(s);
-                units.add(Checks.unitOf(world, s));
+                IndexedSource unit = Checks.unitOf(world, s);
+                if (seenUnits.add(unit)) {
+                    units.add(unit);
+                }
             });
         }
         // every unit whose checks are needed: those asked for, and those of their dependencies (for the patches)

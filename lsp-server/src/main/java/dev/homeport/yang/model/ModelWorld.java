@@ -10,10 +10,9 @@ import dev.homeport.yang.syntax.SyntaxTree;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +27,8 @@ public final class ModelWorld {
     private final WorkspaceIndex index;
     private final Map<IndexedSource, ModuleContext> contexts = new IdentityHashMap<>();
     private final Map<IndexedSource, List<IndexedSource>> moduleSources = new IdentityHashMap<>();
-    private final Map<String, Resolution> resolutions = new HashMap<>();
+    private final Map<IndexedSource, Map<ModuleReference, Resolution>> resolutions = new IdentityHashMap<>();
+    private final Map<IndexedSource, Closure> closures = new IdentityHashMap<>();
 
     public ModelWorld(SourceTrees trees) {
         this.trees = trees;
@@ -66,8 +66,9 @@ public final class ModelWorld {
     }
 
     public Resolution resolve(IndexedSource from, ModuleReference ref) {
-        String key = from.uri() + "\u0000" + ref.kind() + "\u0000" + ref.name() + "\u0000" + ref.revisionDate();
-        return resolutions.computeIfAbsent(key, k -> index.resolve(from.uri(), ref));
+        // by identity: IndexedSource is a record whose hashCode walks its whole header
+        return resolutions.computeIfAbsent(from, k -> new IdentityHashMap<>())
+                .computeIfAbsent(ref, r -> index.resolve(from.uri(), r));
     }
 
     private ModuleContext build(IndexedSource source) {
@@ -117,12 +118,17 @@ public final class ModelWorld {
         if (cached != null) {
             return cached;
         }
-        Set<IndexedSource> seen = new LinkedHashSet<>();
+        Set<IndexedSource> seen = identitySet();
+        List<IndexedSource> ordered = new ArrayList<>();
         Deque<IndexedSource> queue = new ArrayDeque<>();
         queue.add(main);
         while (!queue.isEmpty()) {
             IndexedSource s = queue.poll();
-            if (!seen.add(s) || s.header() == null) {
+            if (!seen.add(s)) {
+                continue;
+            }
+            ordered.add(s);
+            if (s.header() == null) {
                 continue;
             }
             for (ModuleReference inc : s.header().includes()) {
@@ -132,7 +138,7 @@ public final class ModelWorld {
                 }
             }
         }
-        List<IndexedSource> list = List.copyOf(seen);
+        List<IndexedSource> list = List.copyOf(ordered);
         moduleSources.put(main, list);
         return list;
     }
@@ -142,15 +148,29 @@ public final class ModelWorld {
      * imports, transitively. {@code complete} is false when an import, include or belongs-to does not resolve.
      */
     public Closure closure(IndexedSource source) {
+        Closure cached = closures.get(source);
+        if (cached == null) {
+            cached = computeClosure(source);
+            closures.put(source, cached);
+        }
+        return cached;
+    }
+
+    private Closure computeClosure(IndexedSource source) {
         ModuleContext start = context(source);
         IndexedSource main = start == null || start.mainModule() == null ? source : start.mainModule();
-        Set<IndexedSource> all = new LinkedHashSet<>();
+        Set<IndexedSource> all = identitySet();
+        List<IndexedSource> ordered = new ArrayList<>();
         Deque<IndexedSource> queue = new ArrayDeque<>();
         queue.add(main);
         boolean complete = start == null || start.mainModule() != null || source.kind() == ModuleKind.MODULE;
         while (!queue.isEmpty()) {
             IndexedSource s = queue.poll();
-            if (!all.add(s) || s.header() == null) {
+            if (!all.add(s)) {
+                continue;
+            }
+            ordered.add(s);
+            if (s.header() == null) {
                 continue;
             }
             for (ModuleReference ref : s.header().references()) {
@@ -165,7 +185,12 @@ public final class ModelWorld {
                 }
             }
         }
-        return new Closure(main, List.copyOf(all), complete);
+        return new Closure(main, List.copyOf(ordered), complete);
+    }
+
+    /** A set of sources by identity (IndexedSource's record hashCode is deep and slow). */
+    public static Set<IndexedSource> identitySet() {
+        return Collections.newSetFromMap(new IdentityHashMap<>());
     }
 
     /** A module (the unit's main source) and everything it needs; see {@link #closure}. */

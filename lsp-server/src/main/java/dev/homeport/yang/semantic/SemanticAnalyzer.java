@@ -97,7 +97,11 @@ public final class SemanticAnalyzer {
         Map<IndexedSource, Set<StatementPatch>> patches = new IdentityHashMap<>();
         Map<IndexedSource, SyntaxTree> treeOf = new IdentityHashMap<>();
         int cached = 0;
-        for (IndexedSource main : new LinkedHashSet<>(units)) {
+        Set<IndexedSource> seenUnits = ModelWorld.identitySet();
+        for (IndexedSource main : units) {
+            if (!seenUnits.add(main)) {
+                continue;
+            }
             ModelWorld.Closure closure = world.closure(main);
             List<IndexedSource> own = ownSources(world, main);
             for (IndexedSource s : own) {

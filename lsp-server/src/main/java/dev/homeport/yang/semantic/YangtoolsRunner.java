@@ -91,9 +91,14 @@ final class YangtoolsRunner {
         Set<IndexedSource> excluded = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<String> seen = new HashSet<>();
         for (int round = 0; round < MAX_ROUNDS && !active.isEmpty(); round++) {
-            Set<IndexedSource> sources = new LinkedHashSet<>();
+            Set<IndexedSource> seenSources = dev.homeport.yang.model.ModelWorld.identitySet();
+            List<IndexedSource> sources = new ArrayList<>();
             for (Unit u : active) {
-                sources.addAll(u.closure());
+                for (IndexedSource s : u.closure()) {
+                    if (seenSources.add(s)) {
+                        sources.add(s);
+                    }
+                }
             }
             Map<String, IndexedSource> byName = new HashMap<>();
             Map<IndexedSource, IrBuilder.Built> built = new IdentityHashMap<>();
