@@ -43,6 +43,7 @@ public final class DiagnosticsFeature {
     private final List<Check> checks = Checks.all();
     private final Map<URI, CachedChecks> checkCache = new ConcurrentHashMap<>();
     private volatile DiagnosticSettings settings = DiagnosticSettings.DEFAULTS;
+    private final java.util.concurrent.atomic.AtomicLong unitsChecked = new java.util.concurrent.atomic.AtomicLong();
 
     private record CachedChecks(IndexedSource main, List<IndexedSource> closure, Checks.UnitResult result) {
         boolean fits(IndexedSource main, List<IndexedSource> closure) {
@@ -129,6 +130,11 @@ public final class DiagnosticsFeature {
         return out;
     }
 
+    /** How many times our checks ran on a unit (the rest came from the cache): for tests and benchmarks. */
+    public long unitsChecked() {
+        return unitsChecked.get();
+    }
+
     /** Drops caches of sources the index no longer has; call after edits and closes now and then. */
     public void retainCurrent() {
         trees.retainCurrent();
@@ -167,6 +173,7 @@ public final class DiagnosticsFeature {
             return cached.result();
         }
         Checks.UnitResult r = Checks.run(world, main, checks);
+        unitsChecked.incrementAndGet();
         checkCache.put(main.uri(), new CachedChecks(main, closure, r));
         return r;
     }
