@@ -36,7 +36,7 @@ class CheckCasesTest {
               identity animal;
               identity dog { base animal; }
               extension note { argument text; }
-              grouping named { leaf name { type string; } }
+              grouping named { leaf name { type string; } container details { leaf note { type string; } } }
               container things {
                 list thing {
                   key "id";
@@ -63,12 +63,13 @@ class CheckCasesTest {
                           leaf circle-copy { type leafref { path "../circle"; } }
                           uses lib:named {
                             refine "name" { default "x"; }
-                            augment "name-extra" { }
+                            augment "details" { leaf more { type string; } }
                           }
+                          leaf more-copy { type leafref { path "../details/more"; } }
                           leaf kind { type identityref { base lib:animal; } default "lib:dog"; }
                           leaf when-fast { if-feature "lib:fast and not lib:fast"; type string; lib:note "hi"; }
                         }
-                        """.replace("augment \"name-extra\" { }", "")),
+                        """),
                 of("unknown feature and extension", List.of(CheckCodes.UNKNOWN_FEATURE, CheckCodes.UNKNOWN_EXTENSION), """
                         leaf a { if-feature [["lib:fast or lib:slow"]]; type string; [[lib:nothing]] "x"; }
                         """),
