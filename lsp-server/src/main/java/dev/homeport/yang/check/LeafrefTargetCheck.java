@@ -27,6 +27,9 @@ public final class LeafrefTargetCheck implements Check {
                     String code = outcome.unknownPrefix() ? CheckCodes.UNKNOWN_PREFIX : CheckCodes.UNRESOLVED_LEAFREF;
                     report(context, node, ref, code, "leafref path '" + ref.path().argument().trim() + "' of "
                             + TargetPaths.describe(node) + " does not resolve: " + outcome.problem());
+                } else if (Leafrefs.circular(node, outcome.target(), context.types())) {
+                    report(context, node, ref, CheckCodes.UNRESOLVED_LEAFREF, "leafref path '" + ref.path().argument().trim()
+                            + "' of " + TargetPaths.describe(node) + " leads back to itself: no value can satisfy it");
                 } else if (ref.requireInstance() && node.config() && !outcome.target().config()) {
                     report(context, node, ref, CheckCodes.LEAFREF_TO_STATE, "configuration " + TargetPaths.describe(node)
                             + " refers to state data " + TargetPaths.describe(outcome.target())

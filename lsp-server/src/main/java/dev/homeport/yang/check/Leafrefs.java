@@ -29,6 +29,7 @@ final class Leafrefs {
     }
 
     private static final int MAX_DEREF_DEPTH = 8;
+    private static final String CIRCLE = "deref() leads back into deref()";
 
     private Leafrefs() {
     }
@@ -68,20 +69,44 @@ final class Leafrefs {
 
     /** Follows {@code ref}'s path from {@code leaf}. */
     static Outcome follow(SchemaNode leaf, Ref ref, TypeResolver types) {
+        return follow(leaf, ref, types, 0);
+    }
+
+    private static Outcome follow(SchemaNode leaf, Ref ref, TypeResolver types, int depth) {
         LeafrefPath path;
         try {
             path = LeafrefPath.parse(ref.path().argument());
         } catch (LeafrefPath.SyntaxError e) {
             return null; // reported by xpath-syntax
         }
-        return follow(leaf, path, ref.context(), types, 0);
+        return follow(leaf, path, ref.context(), types, depth);
+    }
+
+    /**
+     * Whether following leafrefs from {@code target} (itself a leafref, perhaps) leads back to {@code leaf}: a
+     * circle that no value can satisfy.
+     */
+    static boolean circular(SchemaNode leaf, SchemaNode target, TypeResolver types) {
+        SchemaNode current = target;
+        for (int i = 0; i < MAX_DEREF_DEPTH && current != null; i++) {
+            if (current == leaf) {
+                return true;
+            }
+            List<Ref> refs = of(current, types);
+            if (refs.isEmpty()) {
+                return false;
+            }
+            Outcome next = follow(current, refs.get(0), types, MAX_DEREF_DEPTH - 1);
+            current = next == null ? null : next.target();
+        }
+        return false;
     }
 
     private static Outcome follow(SchemaNode leaf, LeafrefPath path, ModuleContext context, TypeResolver types, int depth) {
         SchemaNode node;
         if (path.deref() != null) {
             if (depth > MAX_DEREF_DEPTH) {
-                return null;
+                return Outcome.fail(CIRCLE + " more than " + MAX_DEREF_DEPTH + " times: a circle");
             }
             Outcome inner = follow(leaf, path.deref(), context, types, depth + 1);
             if (inner == null || inner.target() == null) {
@@ -91,7 +116,10 @@ final class Leafrefs {
             if (innerRefs.isEmpty()) {
                 return null; // deref of an instance-identifier or a leaf we cannot follow: no verdict
             }
-            Outcome derefTarget = follow(inner.target(), innerRefs.get(0), types);
+            Outcome derefTarget = follow(inner.target(), innerRefs.get(0), types, depth + 1);
+            if (derefTarget != null && derefTarget.target() == null && derefTarget.problem().startsWith(CIRCLE)) {
+                return derefTarget;
+            }
             if (derefTarget == null || derefTarget.target() == null) {
                 return null; // the inner leafref is reported where it is defined
             }

@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.opendaylight.yangtools.yang.parser.api.YangParserConfiguration;
 import org.opendaylight.yangtools.yang.parser.api.YangParserFactory;
@@ -145,26 +145,11 @@ public final class SemanticAnalyzer {
         }
         List<YangtoolsRunner.Result> results = new ArrayList<>();
         int runs = 0;
-        if (executor == null || batches.size() < 2) {
-            for (List<YangtoolsRunner.Unit> batch : batches) {
-                results.add(new YangtoolsRunner(FACTORY, CONFIGURATION, treeOf, irs).run(batch, patches));
-            }
-        } else {
-            List<Future<YangtoolsRunner.Result>> futures = new ArrayList<>();
-            for (List<YangtoolsRunner.Unit> batch : batches) {
-                futures.add(executor.submit(() -> new YangtoolsRunner(FACTORY, CONFIGURATION, treeOf, irs).run(batch, patches)));
-            }
-            for (Future<YangtoolsRunner.Result> f : futures) {
-                try {
-                    results.add(f.get());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while compiling with yangtools", e);
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException("yangtools run failed", e.getCause());
-                }
-            }
+        List<Callable<YangtoolsRunner.Result>> tasks = new ArrayList<>();
+        for (List<YangtoolsRunner.Unit> batch : batches) {
+            tasks.add(() -> new YangtoolsRunner(FACTORY, CONFIGURATION, treeOf, irs).run(batch, patches));
         }
+        results.addAll(onLargeStacks(tasks, executor == null ? 1 : Math.max(1, parallelism)));
         for (YangtoolsRunner.Result r : results) {
             runs += r.runs();
             r.findings().forEach((main, findings) -> {
@@ -181,6 +166,48 @@ public final class SemanticAnalyzer {
         }
         last = new Stats(keys.size(), cached, batches.size(), runs);
         return out;
+    }
+
+    /** yangtools' reactor recurses once per nesting level; deeply nested modules need more than a default stack. */
+    static final long STACK_BYTES = 512L * 1024 * 1024;
+
+    /**
+     * Runs the tasks on up to {@code threads} threads of their own with large stacks (reserved, committed only as
+     * used), and returns their results in order.
+     */
+    private static <T> List<T> onLargeStacks(List<Callable<T>> tasks, int threads) {
+        List<T> results = new ArrayList<>(Collections.nCopies(tasks.size(), null));
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < tasks.size() && failure.get() == null; i = next.getAndIncrement()) {
+                try {
+                    results.set(i, tasks.get(i).call());
+                } catch (Exception | Error e) {
+                    failure.compareAndSet(null, e);
+                }
+            }
+        };
+        List<Thread> started = new ArrayList<>();
+        for (int t = 0; t < Math.min(threads, tasks.size()); t++) {
+            Thread thread = new Thread(null, worker, "homeport-yangtools-" + t, STACK_BYTES);
+            thread.setDaemon(true);
+            thread.start();
+            started.add(thread);
+        }
+        try {
+            for (Thread thread : started) {
+                thread.join();
+            }
+        } catch (InterruptedException e) {
+            started.forEach(Thread::interrupt);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while compiling with yangtools", e);
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("yangtools run failed", failure.get());
+        }
+        return results;
     }
 
     /** Forgets IR of sources the index no longer has (verdicts are small and keyed by content; they stay). */

@@ -128,6 +128,13 @@ final class YangtoolsRunner {
                     return; // the rest of the batch is clean
                 } catch (YangParserException | RuntimeException e) {
                     collect(e, located, unlocated, Collections.newSetFromMap(new IdentityHashMap<>()));
+                } catch (StackOverflowError e) {
+                    // nesting deeper than even a large stack holds: say so on each unit, compile nothing more
+                    for (Unit u : active) {
+                        findings.get(u.main()).add(new Finding(u.main(), null, SemanticCodes.SEMANTIC_ERROR,
+                                "statements are nested too deeply for yangtools to compile; its checks were skipped"));
+                    }
+                    return;
                 }
             }
             boolean progress = false;
