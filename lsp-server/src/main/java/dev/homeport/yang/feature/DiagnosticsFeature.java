@@ -120,8 +120,7 @@ public final class DiagnosticsFeature {
             }
         }
         precompute(needed, executor);
-        Map<URI, List<Diagnostic>> semantic = semantics.analyze(world, units, u -> checksOf(world, u), executor,
-                executor == null ? 1 : Runtime.getRuntime().availableProcessors());
+        Map<URI, List<Diagnostic>> semantic = semantics.analyze(world, units, u -> checksOf(world, u), parallelism(executor));
         Map<URI, List<Diagnostic>> out = new LinkedHashMap<>();
         for (IndexedSource s : sources) {
             Checks.UnitResult r = checksOf(world, Checks.unitOf(world, s));
@@ -133,6 +132,17 @@ public final class DiagnosticsFeature {
     /** How many times our checks ran on a unit (the rest came from the cache): for tests and benchmarks. */
     public long unitsChecked() {
         return unitsChecked.get();
+    }
+
+    /** yangtools runs side by side as many as the executor has threads (one without an executor). */
+    private static int parallelism(ExecutorService executor) {
+        if (executor == null) {
+            return 1;
+        }
+        if (executor instanceof java.util.concurrent.ThreadPoolExecutor pool) {
+            return Math.max(1, pool.getMaximumPoolSize());
+        }
+        return Runtime.getRuntime().availableProcessors();
     }
 
     /** Drops caches of sources the index no longer has; call after edits and closes now and then. */

@@ -30,7 +30,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.opendaylight.yangtools.yang.parser.api.YangParserConfiguration;
@@ -86,11 +85,11 @@ public final class SemanticAnalyzer {
      * The yangtools diagnostics of every source of the given units. {@code checks} gives the result of our own
      * checks for any unit (the statements they found broken are patched out before yangtools sees them, in the
      * units analysed and in their dependencies). Units whose imports do not all resolve, or that import in a circle,
-     * are not compiled (the index and the import-cycle check say why). {@code executor} may be null (run here);
-     * with one, large batches are split into {@code parallelism} runs that compile side by side.
+     * are not compiled (the index and the import-cycle check say why). yangtools runs on threads of its own with
+     * large stacks; with {@code parallelism} above 1, large batches are split into that many runs side by side.
      */
     public Map<URI, List<Diagnostic>> analyze(ModelWorld world, Collection<IndexedSource> units,
-            Function<IndexedSource, Checks.UnitResult> checks, ExecutorService executor, int parallelism) {
+            Function<IndexedSource, Checks.UnitResult> checks, int parallelism) {
         Map<URI, List<Diagnostic>> out = new LinkedHashMap<>();
         List<YangtoolsRunner.Unit> toRun = new ArrayList<>();
         Map<IndexedSource, String> keys = new IdentityHashMap<>();
@@ -133,15 +132,8 @@ public final class SemanticAnalyzer {
             }
         }
         List<List<YangtoolsRunner.Unit>> batches = BatchPlanner.plan(toRun, this::deviates);
-        if (executor != null && parallelism > 1) {
+        if (parallelism > 1) {
             batches = BatchPlanner.split(batches, parallelism);
-        }
-        if (Boolean.getBoolean("homeport.debug.batches")) {
-            for (List<YangtoolsRunner.Unit> b : batches) {
-                Set<IndexedSource> all = Collections.newSetFromMap(new IdentityHashMap<>());
-                b.forEach(u -> all.addAll(u.closure()));
-                System.err.println("batch: " + b.size() + " units, " + all.size() + " sources, first " + b.get(0).main());
-            }
         }
         List<YangtoolsRunner.Result> results = new ArrayList<>();
         int runs = 0;
@@ -149,7 +141,7 @@ public final class SemanticAnalyzer {
         for (List<YangtoolsRunner.Unit> batch : batches) {
             tasks.add(() -> new YangtoolsRunner(FACTORY, CONFIGURATION, treeOf, irs).run(batch, patches));
         }
-        results.addAll(onLargeStacks(tasks, executor == null ? 1 : Math.max(1, parallelism)));
+        results.addAll(onLargeStacks(tasks, Math.max(1, parallelism)));
         for (YangtoolsRunner.Result r : results) {
             runs += r.runs();
             r.findings().forEach((main, findings) -> {
