@@ -18,6 +18,7 @@ final class YangtoolsErrors {
 
     private static final List<Rule> RULES = List.of(
             rule("Type \\[.*\\] was not found|Failed to resolve type|Unknown type", CheckCodes.UNKNOWN_TYPE),
+            rule("[Cc]annot (import|include) .*version|version [0-9.]+ (sub)?module .* version", CheckCodes.YANG_VERSION_MISMATCH),
             rule("Cannot resolve QNameModule|prefix .* (not|cannot be) (found|resolved)|Unknown prefix|No import found with prefix",
                     CheckCodes.UNKNOWN_PREFIX),
             rule("Grouping .* was not resolved|Grouping .* not found", CheckCodes.UNKNOWN_GROUPING),

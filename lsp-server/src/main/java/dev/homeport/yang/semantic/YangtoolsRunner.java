@@ -36,6 +36,7 @@ import org.opendaylight.yangtools.yang.parser.api.YangParserFactory;
  */
 final class YangtoolsRunner {
     static final int MAX_ROUNDS = 8;
+    private static final Set<String> LINKAGE = Set.of("import", "include", "belongs-to", "revision-date");
 
     /** One unit: its module, the unit's own sources (module and submodules) and everything it needs. */
     record Unit(IndexedSource main, List<IndexedSource> own, List<IndexedSource> closure) {
@@ -151,11 +152,16 @@ final class YangtoolsRunner {
                 Statement st = built.get(s).statementAt(l.line, l.column);
                 record(findings, unitOfSource, seen, new Finding(s, st, YangtoolsErrors.code(l.message),
                         YangtoolsErrors.clean(l.message)));
-                if (st == null || st.parent() == null) {
+                if (st == null || st.parent() == null || LINKAGE.contains(st.keyword())) {
+                    // nothing to patch, or a patch would only cause more errors (an import left out makes its
+                    // prefix unknown everywhere): this source has said what it can
                     progress |= excluded.add(s);
                 } else {
                     Map<Statement, StatementPatch.Action> m = patches.computeIfAbsent(s, k -> new IdentityHashMap<>());
-                    StatementPatch p = st.is("type") ? StatementPatch.replaceType(st) : StatementPatch.remove(st);
+                    // inside a type (a path, a base, a restriction), the type becomes a string: a leafref without
+                    // its path would be an error of its own
+                    boolean inType = st.is("type") || st.parent().is("type");
+                    StatementPatch p = inType ? StatementPatch.replaceType(st) : StatementPatch.remove(st);
                     if (!m.containsKey(p.statement())) {
                         m.put(p.statement(), p.action());
                         progress = true;

@@ -163,6 +163,26 @@ class CheckCasesTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void includesAndRevisionImportsAcrossYangVersionsAreReported() throws IOException {
+        Files.writeString(dir.resolve("new.yang"), "module new { yang-version 1.1; namespace \"urn:new\"; prefix n;"
+                + " revision 2024-01-01; leaf x { type string; } }\n");
+        Files.writeString(dir.resolve("part.yang"), "submodule part { belongs-to old { prefix o; } leaf y { type string; } }\n");
+        Marked marked = Marked.of("module old {\n  namespace \"urn:old\";\n  prefix o;\n"
+                + "  import [[new]] { prefix n; revision-date 2024-01-01; }\n  include part;\n"
+                + "  leaf z { type leafref { path \"/n:x\"; } }\n}\n");
+        Files.writeString(dir.resolve("old.yang"), marked.text());
+        Files.writeString(dir.resolve("part.yang"), "submodule part { yang-version 1.1; belongs-to old { prefix o; }"
+                + " leaf y { type string; } }\n");
+        WorkspaceIndex index = new WorkspaceIndex(true);
+        index.configure(List.of(dir), List.of(), PathExpander.of(Map.of(), dir, dir));
+        List<Diagnostic> all = new DiagnosticsFeature(index).diagnostics(dir.resolve("old.yang").toUri());
+        assertThat(all).as("%s", all).extracting(Diagnostic::code).containsExactly(CheckCodes.YANG_VERSION_MISMATCH,
+                CheckCodes.YANG_VERSION_MISMATCH);
+        assertThat(all.get(0).span()).isEqualTo(marked.span());
+        assertThat(all.get(1).message()).contains("cannot include YANG 1.1 submodule 'part'");
+    }
+
     private static List<Span> sorted(List<Span> spans) {
         return spans.stream().sorted().toList();
     }
