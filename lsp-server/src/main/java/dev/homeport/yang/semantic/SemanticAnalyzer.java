@@ -63,14 +63,23 @@ public final class SemanticAnalyzer {
                     return size() > MAX_VERDICTS;
                 }
             });
-    private volatile Stats last = new Stats(0, 0, 0, 0);
+    private volatile Stats last = new Stats(0, 0, 0, 0, 0);
+    private final java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
 
     /** A finding stored by statement address, so that it maps onto later versions with the same fingerprint. */
     private record StoredFinding(URI source, int[] path, String code, String message) {
     }
 
-    /** Figures of the last {@link #analyze} call: units asked, units answered from the cache, batches, reactor runs. */
-    public record Stats(int units, int cached, int batches, int runs) {
+    /**
+     * Figures of the last {@link #analyze} call: units asked, units answered from the cache, batches, reactor runs,
+     * and the CPU time of the yangtools threads.
+     */
+    public record Stats(int units, int cached, int batches, int runs, long cpuNanos) {
+        @Override
+        public String toString() {
+            return "units " + units + ", cached " + cached + ", batches " + batches + ", reactor runs " + runs
+                    + ", cpu " + cpuNanos / 1_000_000 + " ms";
+        }
     }
 
     public SemanticAnalyzer(SourceTrees trees) {
@@ -138,8 +147,17 @@ public final class SemanticAnalyzer {
         List<YangtoolsRunner.Result> results = new ArrayList<>();
         int runs = 0;
         List<Callable<YangtoolsRunner.Result>> tasks = new ArrayList<>();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuBefore = cpu.get();
         for (List<YangtoolsRunner.Unit> batch : batches) {
-            tasks.add(() -> new YangtoolsRunner(FACTORY, CONFIGURATION, treeOf, irs).run(batch, patches));
+            tasks.add(() -> {
+                long start = threads.getCurrentThreadCpuTime();
+                try {
+                    return new YangtoolsRunner(FACTORY, CONFIGURATION, treeOf, irs).run(batch, patches);
+                } finally {
+                    cpu.addAndGet(threads.getCurrentThreadCpuTime() - start);
+                }
+            });
         }
         results.addAll(onLargeStacks(tasks, Math.max(1, parallelism)));
         for (YangtoolsRunner.Result r : results) {
@@ -156,7 +174,7 @@ public final class SemanticAnalyzer {
                 addAll(out, stored, world);
             });
         }
-        last = new Stats(keys.size(), cached, batches.size(), runs);
+        last = new Stats(keys.size(), cached, batches.size(), runs, cpu.get() - cpuBefore);
         return out;
     }
 
