@@ -6,6 +6,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.sshd.client.channel.ChannelSubsystem;
 import org.apache.sshd.client.channel.ClientChannel;
@@ -21,6 +23,7 @@ import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
  */
 public final class SshTransport implements NetconfTransport {
     private static final int READ_SIZE = 64 * 1024;
+    private static final Duration CLOSE_DRAIN_GRACE = Duration.ofSeconds(2);
 
     private final ClientSession session;
     private final ChannelSubsystem channel;
@@ -55,8 +58,11 @@ public final class SshTransport implements NetconfTransport {
     @Override
     public void start(Receiver r) {
         this.receiver = r;
-        channel.addCloseFutureListener(f -> notifyClosed(null));
-        session.addCloseFutureListener(f -> notifyClosed(null));
+        // Bytes the peer sent just before it went stay readable after the close; the read loop hands them over and
+        // then sees the end of the stream. Reporting the close from these listeners at once would overtake a reply
+        // still in the buffer, so they only make sure the close is reported if the read loop never gets there.
+        channel.addCloseFutureListener(f -> closeFallback());
+        session.addCloseFutureListener(f -> closeFallback());
         readLoop();
     }
 
@@ -103,6 +109,13 @@ public final class SshTransport implements NetconfTransport {
             receiver.onBytes(ByteBuffer.wrap(b.array(), b.rpos(), n));
         }
         return true;
+    }
+
+    private void closeFallback() {
+        if (!closedNotified.get()) {
+            CompletableFuture.runAsync(() -> notifyClosed(null),
+                    CompletableFuture.delayedExecutor(CLOSE_DRAIN_GRACE.toMillis(), TimeUnit.MILLISECONDS));
+        }
     }
 
     private void notifyClosed(Throwable cause) {
