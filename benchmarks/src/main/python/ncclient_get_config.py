@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""ncclient's side of the get-config benchmark (benchmarks/getconfig-vs-ncclient.sh).
+"""ncclient's side of the get-config benchmark (benchmarks/get-config-vs-ncclient.sh).
 
 Debian's python3-ncclient (run with /usr/bin/python3): get_config(source='running') and its XML parse (ncclient
 parses the reply with lxml; .data_ele is the parsed <data>), timed per iteration after warm-up, with the same

@@ -5,11 +5,17 @@ import dev.homeport.netconf.data.EditNode.Kind;
 import dev.homeport.netconf.ops.EditConfig.Operation;
 import dev.homeport.netconf.xml.Dom;
 import dev.homeport.netconf.xml.Namespaces;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import javax.xml.XMLConstants;
+import javax.xml.namespace.NamespaceContext;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.dom.DOMSource;
 import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
@@ -25,6 +31,7 @@ import org.opendaylight.yangtools.yang.model.api.LeafSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.ListSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.TypedDataSchemaNode;
 import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -115,7 +122,7 @@ final class EditParser {
                 case AnyxmlSchemaNode anyxml -> {
                     TreePath p = path.data(name, new NodeIdentifier(name));
                     target.add(new EditNode(Kind.ANYXML, new NodeIdentifier(name), anyxml, p, op, null,
-                            new DOMSource(Dom.detachedCopy(e))));
+                            new DOMSource(copyOf(e))));
                 }
                 default -> throw error("application", EditError.OPERATION_NOT_SUPPORTED, path,
                         "editing '" + name.getLocalName() + "' (" + node.getClass().getSimpleName()
@@ -312,5 +319,39 @@ final class EditParser {
         }
         int nl = msg.indexOf('\n');
         return (nl > 0 ? msg.substring(0, nl) : msg).strip().replaceAll("\\s{2,}", " ");
+    }
+
+    /** Anyxml content is kept apart from the request's document, which belongs to the caller. */
+    private static Element copyOf(Element e) {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            Document doc = f.newDocumentBuilder().newDocument();
+            Element copy = (Element) doc.importNode(e, true);
+            doc.appendChild(copy);
+            return copy;
+        } catch (ParserConfigurationException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** Prefixes in scope at a DOM element, for identityref and instance-identifier values. */
+    private record DomNamespaces(Element element) implements NamespaceContext {
+        @Override
+        public String getNamespaceURI(String prefix) {
+            String ns = element.lookupNamespaceURI(prefix == null || prefix.isEmpty() ? null : prefix);
+            return ns == null ? XMLConstants.NULL_NS_URI : ns;
+        }
+
+        @Override
+        public String getPrefix(String namespaceURI) {
+            return element.lookupPrefix(namespaceURI);
+        }
+
+        @Override
+        public Iterator<String> getPrefixes(String namespaceURI) {
+            String p = getPrefix(namespaceURI);
+            return p == null ? Collections.emptyIterator() : List.of(p).iterator();
+        }
     }
 }

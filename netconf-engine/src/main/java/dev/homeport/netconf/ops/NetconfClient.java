@@ -3,6 +3,8 @@ package dev.homeport.netconf.ops;
 import dev.homeport.netconf.NetconfException;
 import dev.homeport.netconf.ProtocolException;
 import dev.homeport.netconf.RpcErrorException;
+import dev.homeport.netconf.data.SchemaOperation;
+import dev.homeport.netconf.data.XmlDataCodec;
 import dev.homeport.netconf.message.Capabilities;
 import dev.homeport.netconf.message.RpcReply;
 import dev.homeport.netconf.message.WithDefaultsMode;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.w3c.dom.Element;
 
 /**
@@ -51,22 +54,12 @@ public final class NetconfClient implements AutoCloseable {
 
     /** get: configuration and state; {@code filter} and {@code withDefaults} may be null. */
     public DataReply get(Filter filter, WithDefaultsMode withDefaults) throws NetconfException {
-        return data(call(getOperation(filter, withDefaults)));
-    }
-
-    /** get whose data the reader turns into its result; see {@link #getConfig(Datastore, Filter, WithDefaultsMode,
-     * DataReader)}. */
-    public <T> T get(Filter filter, WithDefaultsMode withDefaults, DataReader<T> reader) throws NetconfException {
-        return data(getOperation(filter, withDefaults), reader);
-    }
-
-    private static XmlFragment getOperation(Filter filter, WithDefaultsMode withDefaults) {
         var op = XmlFragment.element(Namespaces.BASE, "get");
         if (filter != null) {
             op.child(filter.toXml());
         }
         withDefaults(op, withDefaults);
-        return op;
+        return data(call(op));
     }
 
     public DataReply getConfig(Datastore source) throws NetconfException {
@@ -74,26 +67,13 @@ public final class NetconfClient implements AutoCloseable {
     }
 
     public DataReply getConfig(Datastore source, Filter filter, WithDefaultsMode withDefaults) throws NetconfException {
-        return data(call(getConfigOperation(source, filter, withDefaults)));
-    }
-
-    /**
-     * get-config whose data the reader turns into its result, straight from the reply's bytes when it can (no DOM
-     * of the whole datastore): e.g. {@code getConfig(RUNNING, null, null, codec.reader(Mode.STRICT))}.
-     */
-    public <T> T getConfig(Datastore source, Filter filter, WithDefaultsMode withDefaults, DataReader<T> reader)
-            throws NetconfException {
-        return data(getConfigOperation(source, filter, withDefaults), reader);
-    }
-
-    private static XmlFragment getConfigOperation(Datastore source, Filter filter, WithDefaultsMode withDefaults) {
         var op = XmlFragment.element(Namespaces.BASE, "get-config")
                 .child(XmlFragment.element(Namespaces.BASE, "source").child(source.toXml()));
         if (filter != null) {
             op.child(filter.toXml());
         }
         withDefaults(op, withDefaults);
-        return op;
+        return data(call(op));
     }
 
     /**
@@ -349,6 +329,18 @@ public final class NetconfClient implements AutoCloseable {
         return call(XmlFragment.element(Namespaces.YANG_1, "action").child(target));
     }
 
+    /**
+     * Invokes an RPC or action built from the schema ({@link SchemaOperation}): the input is checked against the
+     * schema first, so bad input fails here with {@code InvalidDataException} and nothing is sent; rpc-errors are
+     * thrown; the reply's output comes back as a NormalizedNode named {@code output} (empty for {@code <ok/>}), with
+     * the elements the schema does not have listed as skipped.
+     */
+    public XmlDataCodec.Result invoke(SchemaOperation operation, ContainerNode input) throws NetconfException {
+        XmlFragment request = operation.request(input);
+        RpcReply reply = operation.isAction() ? action(request) : rpc(request);
+        return operation.output(reply);
+    }
+
     /** Sends close-session and closes the transport. */
     @Override
     public void close() {
@@ -367,20 +359,6 @@ public final class NetconfClient implements AutoCloseable {
             throw new RpcErrorException(reply);
         }
         return reply;
-    }
-
-    /** A retrieval whose data goes to {@code reader}: read from the bytes if the reader can, else from the DOM. */
-    @SuppressWarnings("unchecked")
-    private <T> T data(XmlFragment op, DataReader<T> reader) throws NetconfException {
-        RpcReply reply = NetconfSession.await(session.rpcAsync(op.toXml(), session.options().rpcTimeout(),
-                new StreamedDataReply(reader, session.options().xmlLimits())));
-        if (reply.hasErrors()) {
-            throw new RpcErrorException(reply);
-        }
-        if (reply.readContent().isPresent()) {
-            return (T) reply.readContent().get();
-        }
-        return reader.read(data(reply).data());
     }
 
     private static DataReply data(RpcReply reply) throws ProtocolException {

@@ -38,8 +38,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
@@ -72,7 +70,7 @@ public final class NetconfSession implements AutoCloseable {
     private volatile boolean bytesAfterHello;
 
     private record Pending(String messageId, String operation, CompletableFuture<RpcReply> future, long sequence,
-                           ScheduledFuture<?>[] timeout, ReplyReader reader) {
+                           ScheduledFuture<?>[] timeout) {
     }
 
     private NetconfSession(NetconfTransport transport, SessionOptions options) {
@@ -188,9 +186,6 @@ public final class NetconfSession implements AutoCloseable {
             return;
         }
         trace(MessageTrace.Direction.IN, bytes);
-        if (readByReader(bytes)) {
-            return;
-        }
         Element root;
         try {
             root = SafeXml.parse(bytes, options.xmlLimits()).getDocumentElement();
@@ -237,59 +232,6 @@ public final class NetconfSession implements AutoCloseable {
         }
     }
 
-    /**
-     * Offers an rpc-reply to the {@link ReplyReader} of its RPC, if that RPC has one; true when the reader took it and
-     * the RPC is answered. Only the root's start tag is read to find the message-id; everything else (no reader, the
-     * reader declined, a root that does not parse) goes on to the usual DOM handling.
-     */
-    private boolean readByReader(byte[] bytes) {
-        if (pending.isEmpty() || pending.values().stream().allMatch(p -> p.reader == null)) {
-            return false;
-        }
-        String id = replyMessageId(bytes);
-        Pending p = id == null ? null : pending.get(id);
-        if (p == null || p.reader == null) {
-            return false;
-        }
-        Object content;
-        try {
-            content = p.reader.read(bytes);
-        } catch (RuntimeException e) {
-            LOG.warn("{}: reply reader for <{}> failed; parsing the reply as usual", transport.peer(), p.operation, e);
-            return false;
-        }
-        if (content == null || !pending.remove(id, p)) {
-            return false;
-        }
-        cancelTimer(p);
-        p.future.complete(RpcReply.read(id, bytes.length, content));
-        return true;
-    }
-
-    /** The message-id of an rpc-reply from its start tag alone, or null (not an rpc-reply, no id, not XML). */
-    private String replyMessageId(byte[] bytes) {
-        XMLStreamReader r = null;
-        try {
-            r = SafeXml.streamReader(bytes, options.xmlLimits());
-            r.nextTag();
-            if (!"rpc-reply".equals(r.getLocalName()) || !Namespaces.BASE.equals(r.getNamespaceURI())) {
-                return null;
-            }
-            String id = r.getAttributeValue(null, "message-id");
-            return id == null || id.isEmpty() ? null : id;
-        } catch (MalformedXmlException | XMLStreamException | RuntimeException e) {
-            return null;
-        } finally {
-            if (r != null) {
-                try {
-                    r.close();
-                } catch (XMLStreamException ignored) {
-                    // nothing to release: the reader reads from memory
-                }
-            }
-        }
-    }
-
     /** The timer may not be armed yet when a reply or the session's end settles an RPC that was just sent. */
     private static void cancelTimer(Pending p) {
         ScheduledFuture<?> t = p.timeout[0];
@@ -311,6 +253,8 @@ public final class NetconfSession implements AutoCloseable {
         String what;
         if (closing.get() && cause == null) {
             what = "session closed";
+        } else if (cause instanceof SessionClosedException diagnosed) {
+            what = diagnosed.getMessage(); // the transport knows why: keep-alives unanswered, idle timeout...
         } else if (!decoder.isIdle()) {
             what = transport.peer() + " closed the connection in the middle of a message (" + decoder.bufferedBytes()
                     + " bytes of it received)";
@@ -353,14 +297,6 @@ public final class NetconfSession implements AutoCloseable {
      * when it arrives. rpc-errors are in the reply, not thrown: see {@link RpcReply#hasErrors()}.
      */
     public CompletableFuture<RpcReply> rpcAsync(String operationXml, Duration timeout) {
-        return rpcAsync(operationXml, timeout, null);
-    }
-
-    /**
-     * {@link #rpcAsync(String, Duration)} whose reply is first offered to {@code reader} (may be null), which reads it
-     * straight from the bytes; when it declines, the reply is parsed as usual. See {@link ReplyReader}.
-     */
-    public CompletableFuture<RpcReply> rpcAsync(String operationXml, Duration timeout, ReplyReader reader) {
         CompletableFuture<RpcReply> future = new CompletableFuture<>();
         if (closed.isDone()) {
             future.completeExceptionally(new SessionClosedException("session to " + transport.peer() + " is closed: "
@@ -371,7 +307,7 @@ public final class NetconfSession implements AutoCloseable {
         String id = Long.toString(seq);
         String operation = operationName(operationXml);
         ScheduledFuture<?>[] timer = new ScheduledFuture<?>[1];
-        Pending p = new Pending(id, operation, future, seq, timer, reader);
+        Pending p = new Pending(id, operation, future, seq, timer);
         // Registered before the timer is armed: a timer that fired first would find nothing to time out, and the
         // RPC would then wait for ever.
         pending.put(id, p);

@@ -5,13 +5,14 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
@@ -21,6 +22,7 @@ import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.xml.sax.EntityResolver;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXParseException;
@@ -47,8 +49,17 @@ public final class SafeXml {
         }
     };
 
-    private static final ThreadLocal<DocumentBuilderFactory> FACTORIES = new ThreadLocal<>();
-    private static final ThreadLocal<XMLInputFactory> STREAM_FACTORIES = new ThreadLocal<>();
+    private static final EntityResolver NO_ENTITIES = (publicId, systemId) -> {
+        throw new SAXParseException("external entities are not allowed: " + systemId, null);
+    };
+
+    /**
+     * Configured parsers, reset and reused, per nesting limit. Building one (factory lookup, parser configuration)
+     * costs ten times a small parse, and the engine parses on virtual threads, a new one per task, so a per-thread
+     * cache built a new parser for nearly every message. A few idle parsers are kept; extra ones are dropped.
+     */
+    private static final Map<Integer, BlockingQueue<DocumentBuilder>> IDLE = new ConcurrentHashMap<>();
+    private static final int IDLE_MAX = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
     private SafeXml() {
     }
@@ -87,50 +98,32 @@ public final class SafeXml {
     private static final String FRAGMENT_CLOSE = "</homeport-fragment>";
 
     private static Document parse(InputSource source, XmlLimits limits) throws MalformedXmlException {
+        BlockingQueue<DocumentBuilder> idle = IDLE.computeIfAbsent(limits.maxDepth(),
+                d -> new ArrayBlockingQueue<>(IDLE_MAX));
+        DocumentBuilder builder = idle.poll();
+        boolean reusable = false;
         try {
-            DocumentBuilder builder = factory(limits).newDocumentBuilder();
+            if (builder == null) {
+                builder = newFactory(limits).newDocumentBuilder();
+            }
             builder.setErrorHandler(SILENT);
-            builder.setEntityResolver((publicId, systemId) -> {
-                throw new SAXParseException("external entities are not allowed: " + systemId, null);
-            });
-            return builder.parse(source);
+            builder.setEntityResolver(NO_ENTITIES);
+            Document doc = builder.parse(source);
+            reusable = true;
+            return doc;
         } catch (SAXParseException e) {
             throw new MalformedXmlException(describe(e), e);
         } catch (org.xml.sax.SAXException | IOException | ParserConfigurationException e) {
             throw new MalformedXmlException("malformed XML: " + e.getMessage(), e);
         } catch (StackOverflowError e) {
             throw new MalformedXmlException("XML nesting too deep to parse");
+        } finally {
+            // a parser that failed is dropped rather than trusted to reset cleanly
+            if (reusable) {
+                builder.reset();
+                idle.offer(builder);
+            }
         }
-    }
-
-    /**
-     * A pull parser over a received message, for readers that build their own result from the stream instead of a
-     * DOM (large data replies). Same rules as {@link #parse}: no DTD, no external entities, nesting bounded. A reader
-     * that meets anything it does not expect should let {@link #parse} decide, which gives the usual diagnostics.
-     */
-    public static XMLStreamReader streamReader(byte[] xml, XmlLimits limits) throws MalformedXmlException {
-        try {
-            return streamFactory(limits).createXMLStreamReader(new ByteArrayInputStream(xml));
-        } catch (XMLStreamException e) {
-            throw new MalformedXmlException("malformed XML: " + e.getMessage(), e);
-        }
-    }
-
-    private static XMLInputFactory streamFactory(XmlLimits limits) {
-        // XMLInputFactory is not thread-safe to configure; one per thread, rebuilt only when the limits differ.
-        XMLInputFactory f = STREAM_FACTORIES.get();
-        if (f != null && Integer.valueOf(limits.maxDepth()).equals(f.getProperty("jdk.xml.maxElementDepth"))) {
-            return f;
-        }
-        f = XMLInputFactory.newDefaultFactory();
-        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_VALIDATING, false);
-        f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        f.setProperty("jdk.xml.maxElementDepth", limits.maxDepth());
-        STREAM_FACTORIES.set(f);
-        return f;
     }
 
     private static String describe(SAXParseException e) {
@@ -149,13 +142,8 @@ public final class SafeXml {
                 : what;
     }
 
-    private static DocumentBuilderFactory factory(XmlLimits limits) throws ParserConfigurationException {
-        // DocumentBuilderFactory is not thread-safe; one per thread, rebuilt only when the limits differ.
-        DocumentBuilderFactory f = FACTORIES.get();
-        if (f != null && Integer.valueOf(limits.maxDepth()).equals(f.getAttribute("jdk.xml.maxElementDepth"))) {
-            return f;
-        }
-        f = DocumentBuilderFactory.newInstance();
+    private static DocumentBuilderFactory newFactory(XmlLimits limits) throws ParserConfigurationException {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -163,14 +151,10 @@ public final class SafeXml {
         f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
         f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         f.setXIncludeAware(false);
-        // Build the nodes while parsing: the default (deferred expansion) stores the document in int tables and makes
-        // each node object on first access, which costs more in total since every message is walked whole.
-        f.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
         f.setExpandEntityReferences(false);
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         f.setAttribute("jdk.xml.maxElementDepth", limits.maxDepth());
-        FACTORIES.set(f);
         return f;
     }
 
