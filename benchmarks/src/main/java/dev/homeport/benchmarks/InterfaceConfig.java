@@ -1,15 +1,37 @@
 package dev.homeport.benchmarks;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
 /**
  * The configuration that the get-config benchmark loads into the device: ietf-interfaces entries with ietf-ip
  * addresses, about 1.3 KB of get-config reply per interface as yuma123 prints it (10,000 interfaces: about 13 MB).
  * Every value is valid for the 2014 revisions of ietf-interfaces and ietf-ip that yuma123 2.13 ships.
  */
-final class InterfaceConfig {
+public final class InterfaceConfig {
     static final String IF_NS = "urn:ietf:params:xml:ns:yang:ietf-interfaces";
     static final String IP_NS = "urn:ietf:params:xml:ns:yang:ietf-ip";
 
     private InterfaceConfig() {
+    }
+
+    /**
+     * Writes the interfaces as a yuma123 startup file ({@code <config>} in the NETCONF base namespace), which netconfd
+     * validates and loads into running when it starts: the quick way to fill the device (loading 10,000 interfaces with
+     * edit-config, see {@link LoadInterfaces}, takes minutes because yuma123 checks the whole list per entry).
+     *
+     * <p>{@code java -cp benchmarks.jar dev.homeport.benchmarks.InterfaceConfig --interfaces 10000 --out FILE}
+     */
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> args = DeviceConnection.parseArgs(argv);
+        int count = Integer.parseInt(args.getOrDefault("interfaces", "10000"));
+        Path out = Path.of(DeviceConnection.required(args, "out"));
+        String config = "<config xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\">" + interfaces(0, count)
+                + "</config>\n";
+        Files.writeString(out, config, StandardCharsets.UTF_8);
+        System.out.printf("wrote %d interfaces (%.1f MB of config) to %s%n", count, config.length() / 1e6, out);
     }
 
     /** {@code <interfaces>} with interfaces {@code from} to {@code from + count - 1}: the content of a config. */
