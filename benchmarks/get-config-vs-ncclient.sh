@@ -26,7 +26,8 @@ OUT=$BASE/out
 mkdir -p "$OUT" "$BASE/run/nc"
 # a free loopback port, chosen by the kernel (never a fixed one: other runs share the machine)
 PORT=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-export DEVICE_BASE=$BASE NC_PORT=$PORT NC_TARGET=running NC_KEEP_CONFIG=1 NC_MODULES="ietf-interfaces iana-if-type ietf-ip"
+export DEVICE_BASE=$BASE NC_PORT=$PORT NC_TARGET=running NC_KEEP_CONFIG=1 NC_START_WAIT=600
+export NC_MODULES="ietf-interfaces iana-if-type ietf-ip"
 export NC_USER=ncuser NC_PASS=ncpass   # the device's own test account (tools/yuma-device.sh), given by environment
 cleanup() {
   tools/yuma-device.sh stop > /dev/null 2>&1 || true

@@ -29,6 +29,7 @@
 #   NC_TARGET=candidate|running  NC_WITH_STARTUP=false  NC_PROTOCOLS= (e.g. netconf1.0)
 #   NC_MODULES="toaster ietf-interfaces iana-if-type interfaces-notifications"
 #   NC_EXTRA_ARGS= (more netconfd args)   NC_KEEP_CONFIG=0 (1: keep datastore across start)
+#   NC_START_WAIT=10 (seconds netconfd may take to start: loading a large startup datastore takes longer)
 #   NC_KBDINT=0 (1: sshd offers keyboard-interactive through PAM instead of password)
 #   CALLHOME_RETRY=0 (seconds; >0: each device re-dials after its connection ends/fails)
 #   CALLHOME_FIRST_ID=1   HOSTKEY_TYPE=ed25519 (or rsa, ecdsa)
@@ -53,6 +54,7 @@ NC_MODULES=${NC_MODULES:-toaster ietf-interfaces iana-if-type interfaces-notific
 NC_EXTRA_ARGS=${NC_EXTRA_ARGS:-}
 NC_KBDINT=${NC_KBDINT:-0}
 NC_KEEP_CONFIG=${NC_KEEP_CONFIG:-0}
+NC_START_WAIT=${NC_START_WAIT:-10}
 CALLHOME_RETRY=${CALLHOME_RETRY:-0}
 CALLHOME_FIRST_ID=${CALLHOME_FIRST_ID:-1}
 CALLHOME_CAPTURE=${CALLHOME_CAPTURE:-0}
@@ -215,7 +217,7 @@ start_netconfd() {
       env -i HOME="$NCDIR" USER="$NC_USER" PATH="$RUN/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
       /usr/sbin/netconfd "${args[@]}" ) > "$NCDIR/netconfd.out" 2>&1 < /dev/null &
   save_pid "$RUN/netconfd.pid" $!
-  local i; for i in $(seq 100); do [ -S "$SOCK" ] && break; sleep 0.1
+  local i; for i in $(seq $((NC_START_WAIT * 10))); do [ -S "$SOCK" ] && break; sleep 0.1
     pid_alive "$RUN/netconfd.pid" >/dev/null || { tail -20 "$NCDIR/netconfd.log" "$NCDIR/netconfd.out"; die "netconfd exited"; }; done
   [ -S "$SOCK" ] || die "netconfd socket did not appear"
   log "netconfd pid $(pid_alive "$RUN/netconfd.pid") (user $NC_USER, log $NCDIR/netconfd.log)"
