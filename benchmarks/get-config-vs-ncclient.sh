@@ -9,7 +9,8 @@
 # Usage (as root, which the device needs): benchmarks/get-config-vs-ncclient.sh [N]
 # Environment: ROUNDS (default 2: Homeport, ncclient, Homeport, ncclient...), ITERATIONS (timed get-configs per
 # client and round, default 10), WARMUP (untimed ones before them, default 5), SESSION (warm: one session per client
-# and round; fresh: a new SSH connection and NETCONF session per iteration, timed), JAVA_HOME, JAVA_OPTS.
+# and round; fresh: a new SSH connection and NETCONF session per iteration, timed), JAVA_HOME, JAVA_OPTS,
+# KEEP_DEVICE=1 (leave the loaded device running at the end), REUSE_DEVICE=DIR (use the device such a run left).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-10000}
@@ -21,27 +22,41 @@ JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 JAR=benchmarks/target/benchmarks.jar
 [ -f "$JAR" ] || { echo "build first: $JAR is missing (see the top of $0)"; exit 2; }
 
-BASE=$(mktemp -d /tmp/homeport-getconfig.XXXXXX)
-OUT=$BASE/out
+if [ -n "${REUSE_DEVICE:-}" ]; then
+  # a device left running by an earlier run with KEEP_DEVICE=1 (loading 10,000 interfaces takes minutes)
+  BASE=$REUSE_DEVICE
+  PORT=$(awk '/^ListenAddress/{sub(".*:", "", $2); print $2}' "$BASE/run/sshd_config")
+  KEEP_DEVICE=1
+else
+  BASE=$(mktemp -d /tmp/homeport-getconfig.XXXXXX)
+  # a free loopback port, chosen by the kernel (never a fixed one: other runs share the machine)
+  PORT=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+fi
+OUT=$BASE/out.$(date +%s)
 mkdir -p "$OUT" "$BASE/run/nc"
-# a free loopback port, chosen by the kernel (never a fixed one: other runs share the machine)
-PORT=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 export DEVICE_BASE=$BASE NC_PORT=$PORT NC_TARGET=running NC_KEEP_CONFIG=1 NC_START_WAIT=600
 export NC_MODULES="ietf-interfaces iana-if-type ietf-ip"
 export NC_USER=ncuser NC_PASS=ncpass   # the device's own test account (tools/yuma-device.sh), given by environment
 cleanup() {
-  tools/yuma-device.sh stop > /dev/null 2>&1 || true
-  rm -rf "$BASE/run" "$BASE/keys" "$BASE/cache"
+  if [ "${KEEP_DEVICE:-0}" = 1 ]; then
+    echo "device kept running: REUSE_DEVICE=$BASE $0 $N; stop it with DEVICE_BASE=$BASE tools/yuma-device.sh clean"
+  else
+    tools/yuma-device.sh clean > /dev/null 2>&1 || true
+    rm -rf "$BASE/cache"
+  fi
 }
 trap cleanup EXIT
 
 echo "N=$N interfaces, rounds=$ROUNDS, iterations=$ITERATIONS (+$WARMUP warm-up), session=$SESSION; logs in $OUT"
-"$JAVA" -cp "$JAR" dev.homeport.benchmarks.InterfaceConfig --interfaces "$N" --out "$BASE/run/nc/startup-cfg.xml"
-t0=$SECONDS
-tools/yuma-device.sh start > "$OUT/device.log" 2>&1 || { cat "$OUT/device.log"; exit 1; }
-echo "device up on 127.0.0.1:$PORT with the interfaces loaded in $((SECONDS - t0)) s"
+if [ -z "${REUSE_DEVICE:-}" ]; then
+  "$JAVA" -cp "$JAR" dev.homeport.benchmarks.InterfaceConfig --interfaces "$N" --out "$BASE/run/nc/startup-cfg.xml"
+  t0=$SECONDS
+  tools/yuma-device.sh start > "$OUT/device.log" 2>&1 || { cat "$OUT/device.log"; exit 1; }
+  echo "device up on 127.0.0.1:$PORT with the interfaces loaded in $((SECONDS - t0)) s"
+fi
 echo "[127.0.0.1]:$PORT $(cut -d' ' -f1-2 "$BASE/keys/listen_ed25519.pub")" > "$BASE/known_hosts"
 HOSTKEY_B64=$(cut -d' ' -f2 "$BASE/keys/listen_ed25519.pub")
+[ "$ROUNDS" = 0 ] && exit 0   # ROUNDS=0 KEEP_DEVICE=1: only load a device for later runs
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores); python3-ncclient $(dpkg-query -W -f='${Version}' python3-ncclient)"
 
 for r in $(seq "$ROUNDS"); do
