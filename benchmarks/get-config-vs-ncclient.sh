@@ -10,6 +10,7 @@
 # Environment: ROUNDS (default 2: Homeport, ncclient, Homeport, ncclient...), ITERATIONS (timed get-configs per
 # client and round, default 10), WARMUP (untimed ones before them, default 5), SESSION (warm: one session per client
 # and round; fresh: a new SSH connection and NETCONF session per iteration, timed), JAVA_HOME, JAVA_OPTS,
+# PARSE (normalized, or dom: Homeport stops at the reply's DOM, to show the parse share),
 # KEEP_DEVICE=1 (leave the loaded device running at the end), REUSE_DEVICE=DIR (use the device such a run left).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,7 @@ ROUNDS=${ROUNDS:-2}
 ITERATIONS=${ITERATIONS:-10}
 WARMUP=${WARMUP:-5}
 SESSION=${SESSION:-warm}
+PARSE=${PARSE:-normalized}
 JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 JAR=benchmarks/target/benchmarks.jar
 [ -f "$JAR" ] || { echo "build first: $JAR is missing (see the top of $0)"; exit 2; }
@@ -61,7 +63,7 @@ echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores); python3-nc
 
 for r in $(seq "$ROUNDS"); do
   "$JAVA" ${JAVA_OPTS:-} -cp "$JAR" dev.homeport.benchmarks.GetConfigTiming --host 127.0.0.1 --port "$PORT" \
-    --user "$NC_USER" --known-hosts "$BASE/known_hosts" --module-cache "$BASE/cache" --session "$SESSION" \
+    --user "$NC_USER" --known-hosts "$BASE/known_hosts" --module-cache "$BASE/cache" --session "$SESSION" --parse "$PARSE" \
     --iterations "$ITERATIONS" --warmup "$WARMUP" --expect-interfaces "$N" > "$OUT/homeport.$r.log" 2>&1 \
     || { tail -30 "$OUT/homeport.$r.log"; exit 1; }
   grep '^RESULT ' "$OUT/homeport.$r.log"

@@ -9,6 +9,7 @@ import dev.homeport.netconf.schema.DeviceSchema;
 import dev.homeport.netconf.schema.ModuleCache;
 import dev.homeport.netconf.schema.SchemaProgressListener;
 import dev.homeport.netconf.schema.SchemaWarning;
+import dev.homeport.netconf.xml.Dom;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.Map;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.data.api.schema.DataContainerChild;
 import org.opendaylight.yangtools.yang.data.api.schema.MapNode;
+import org.w3c.dom.Element;
 
 /**
  * Homeport's side of the get-config benchmark (benchmarks/get-config-vs-ncclient.sh): get-config of running, parsed
@@ -35,6 +37,8 @@ import org.opendaylight.yangtools.yang.data.api.schema.MapNode;
  * which, unlike the wall time, does not count the device's work or other processes on a busy machine. Every parsed
  * tree is checked to hold {@code --expect-interfaces} interfaces, outside the timed part.
  *
+ * <p>{@code --parse dom} stops at the reply's DOM (no NormalizedNode): the transport and XML share of the time.
+ *
  * <p>Prints per-iteration lines and a final {@code RESULT} line (times in milliseconds, percentiles by nearest rank).
  */
 public final class GetConfigTiming {
@@ -47,6 +51,11 @@ public final class GetConfigTiming {
             case "warm" -> false;
             case "fresh" -> true;
             default -> throw new IllegalArgumentException("--session is warm or fresh");
+        };
+        boolean normalize = switch (args.getOrDefault("parse", "normalized")) {
+            case "normalized" -> true;
+            case "dom" -> false;
+            default -> throw new IllegalArgumentException("--parse is normalized or dom");
         };
         int iterations = Integer.parseInt(args.getOrDefault("iterations", "10"));
         int warmup = Integer.parseInt(args.getOrDefault("warmup", "5"));
@@ -71,8 +80,8 @@ public final class GetConfigTiming {
                 throw new IllegalStateException("the parsed get-config skipped " + first.skipped().size()
                         + " elements or misses interfaces: " + interfaces(first.data()) + " of " + expected);
             }
-            System.out.printf(Locale.ROOT, "reply: %d bytes, %d interfaces; session: %s%n", bytes, expected,
-                    fresh ? "fresh" : "warm");
+            System.out.printf(Locale.ROOT, "reply: %d bytes, %d interfaces; session: %s, parse: %s%n", bytes,
+                    expected, fresh ? "fresh" : "warm", normalize ? "normalized" : "dom");
 
             long[] wall = new long[iterations];
             long[] cpu = new long[iterations];
@@ -86,10 +95,11 @@ public final class GetConfigTiming {
                     client = device.open();
                 }
                 long t1 = System.nanoTime();
-                ContainerNode data = client.getConfig(Datastore.RUNNING).normalized(codec).data();
+                DataReply reply = client.getConfig(Datastore.RUNNING);
+                ContainerNode data = normalize ? reply.normalized(codec).data() : null;
                 long t2 = System.nanoTime();
                 long c1 = os.getProcessCpuTime();
-                int found = interfaces(data);
+                int found = normalize ? interfaces(data) : interfaces(reply);
                 if (found != expected) {
                     throw new IllegalStateException("the parsed get-config holds " + found + " interfaces, not "
                             + expected);
@@ -103,11 +113,22 @@ public final class GetConfigTiming {
                 }
             }
             client.close();
-            System.out.printf(Locale.ROOT, "RESULT client=homeport session=%s iterations=%d bytes=%d"
+            System.out.printf(Locale.ROOT, "RESULT client=homeport session=%s parse=%s iterations=%d bytes=%d"
                             + " wall_median_ms=%.1f wall_p90_ms=%.1f cpu_median_ms=%.1f cpu_p90_ms=%.1f%n",
-                    fresh ? "fresh" : "warm", iterations, bytes, percentile(wall, 50), percentile(wall, 90),
+                    fresh ? "fresh" : "warm", normalize ? "normalized" : "dom", iterations, bytes, percentile(wall, 50), percentile(wall, 90),
                     percentile(cpu, 50), percentile(cpu, 90));
         }
+    }
+
+    /** Entries of the interface list in the DOM of a reply (for {@code --parse dom}). */
+    private static int interfaces(DataReply reply) {
+        int n = 0;
+        for (Element top : reply.roots()) {
+            if (Dom.is(top, InterfaceConfig.IF_NS, "interfaces")) {
+                n += Dom.children(top).size();
+            }
+        }
+        return n;
     }
 
     /** Entries of the interface list under /interfaces. */
