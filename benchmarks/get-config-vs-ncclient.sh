@@ -72,21 +72,27 @@ for r in $(seq "$ROUNDS"); do
     --iterations "$ITERATIONS" --warmup "$WARMUP" --expect-interfaces "$N" > "$OUT/ncclient.$r.log" 2>&1 \
     || { tail -30 "$OUT/ncclient.$r.log"; exit 1; }
   grep '^RESULT ' "$OUT/ncclient.$r.log"
+  /usr/bin/python3 benchmarks/src/main/python/device_floor.py --port "$PORT" --user "$NC_USER" \
+    --key "$BASE/keys/client_ed25519" --known-hosts "$BASE/known_hosts" --iterations "$ITERATIONS" \
+    > "$OUT/floor.$r.log" 2>&1 || { tail -30 "$OUT/floor.$r.log"; exit 1; }
+  grep '^RESULT ' "$OUT/floor.$r.log"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # medians over all timed iterations of all rounds, per client
-cat "$OUT"/homeport.*.log | grep '^iteration' > "$OUT/homeport.iterations"
-cat "$OUT"/ncclient.*.log | grep '^iteration' > "$OUT/ncclient.iterations"
+for c in homeport ncclient floor; do cat "$OUT"/$c.*.log | grep '^iteration' > "$OUT/$c.iterations"; done
 median() { sort -g | awk '{v[NR]=$1} END {r=int((NR+1)/2); print v[r]}'; }   # nearest rank, as the clients do
 wall() { sed -E 's/^iteration +[0-9]+: +([0-9.]+) ms wall.*/\1/' "$1"; }
 cpu() { sed -E 's/.*, +([0-9.]+) ms CPU.*/\1/' "$1"; }
 HW=$(wall "$OUT/homeport.iterations" | median); NW=$(wall "$OUT/ncclient.iterations" | median)
 HC=$(cpu "$OUT/homeport.iterations" | median); NC=$(cpu "$OUT/ncclient.iterations" | median)
+FW=$(wall "$OUT/floor.iterations" | median)
 BYTES=$(grep -h '^RESULT ' "$OUT"/homeport.1.log | tr ' ' '\n' | awk -F= '$1=="bytes"{print $2}')
-awk -v hw="$HW" -v nw="$NW" -v hc="$HC" -v nc="$NC" -v b="$BYTES" -v n="$(wc -l < "$OUT/homeport.iterations")" 'BEGIN {
+awk -v hw="$HW" -v nw="$NW" -v hc="$HC" -v nc="$NC" -v fw="$FW" -v b="$BYTES" -v p="$PARSE" \
+    -v n="$(wc -l < "$OUT/homeport.iterations")" 'BEGIN {
   printf "reply %.1f MB; medians over %d iterations per client:\n", b / 1e6, n
-  printf "homeport: %.1f ms wall, %.1f ms CPU (get-config -> NormalizedNode)\n", hw, hc
-  printf "ncclient: %.1f ms wall, %.1f ms CPU (get_config -> lxml)\n", nw, nc
-  printf "RATIO wall ncclient/homeport = %.2fx, CPU ncclient/homeport = %.2fx\n", nw / hw, nc / hc
+  printf "homeport: %8.1f ms wall, %7.1f ms CPU (get-config -> %s)\n", hw, hc, p == "dom" ? "DOM only" : "NormalizedNode"
+  printf "ncclient: %8.1f ms wall, %7.1f ms CPU (get_config -> lxml)\n", nw, nc
+  printf "device:   %8.1f ms wall (floor: OpenSSH client draining the reply, nothing parsed)\n", fw
+  printf "RATIO ncclient/homeport: wall %.2fx, CPU %.2fx (target: 3x or more)\n", nw / hw, nc / hc
 }'
