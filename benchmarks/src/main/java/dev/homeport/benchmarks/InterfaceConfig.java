@@ -19,8 +19,8 @@ public final class InterfaceConfig {
 
     /**
      * Writes the interfaces as a yuma123 startup file ({@code <config>} in the NETCONF base namespace), which netconfd
-     * validates and loads into running when it starts: the quick way to fill the device (loading 10,000 interfaces with
-     * edit-config, see {@link LoadInterfaces}, takes minutes because yuma123 checks the whole list per entry).
+     * validates and loads into running when it starts (about 8 minutes for 10,000 interfaces on the busy 2-core
+     * machine of docs/benchmarks.md).
      *
      * <p>{@code java -cp benchmarks.jar dev.homeport.benchmarks.InterfaceConfig --interfaces 10000 --out FILE}
      */
