@@ -2,10 +2,17 @@ package dev.homeport.yang;
 
 import dev.homeport.yang.feature.DiagnosticSettings;
 import dev.homeport.yang.feature.DiagnosticsFeature;
+import dev.homeport.yang.ide.DefinitionFeature;
+import dev.homeport.yang.ide.Highlight;
+import dev.homeport.yang.ide.HighlightFeature;
+import dev.homeport.yang.ide.Location;
+import dev.homeport.yang.ide.ReferencesFeature;
+import dev.homeport.yang.ide.SymbolAt;
 import dev.homeport.yang.index.IndexUpdate;
 import dev.homeport.yang.index.PathExpander;
 import dev.homeport.yang.index.SearchPathProblem;
 import dev.homeport.yang.index.WorkspaceIndex;
+import dev.homeport.yang.model.SourceTrees;
 import dev.homeport.yang.text.Diagnostic;
 import dev.homeport.yang.text.Document;
 import dev.homeport.yang.text.TextChange;
@@ -29,6 +36,11 @@ public final class YangLanguageService {
     private final WorkspaceIndex index = new WorkspaceIndex(true);
     private final Map<URI, Document> documents = new ConcurrentHashMap<>();
     private final DiagnosticsFeature diagnostics = new DiagnosticsFeature(index);
+    // the editing features share one tree cache; trees themselves are the index's, so nothing is parsed twice
+    private final SourceTrees ideTrees = new SourceTrees(index);
+    private final DefinitionFeature definition = new DefinitionFeature(ideTrees);
+    private final ReferencesFeature references = new ReferencesFeature(ideTrees);
+    private final HighlightFeature highlights = new HighlightFeature(ideTrees);
 
     public WorkspaceIndex index() {
         return index;
@@ -60,6 +72,7 @@ public final class YangLanguageService {
         });
         IndexUpdate update = index.change(next);
         diagnostics.retainCurrent();
+        ideTrees.retainCurrent();
         return update;
     }
 
@@ -68,6 +81,7 @@ public final class YangLanguageService {
         documents.remove(key);
         IndexUpdate update = index.close(key);
         diagnostics.retainCurrent();
+        ideTrees.retainCurrent();
         return update;
     }
 
@@ -95,5 +109,29 @@ public final class YangLanguageService {
      */
     public List<Diagnostic> fastDiagnostics(URI uri) {
         return diagnostics.fastDiagnostics(WorkspaceIndex.normalize(uri));
+    }
+
+    // ------------------------------------------------------------------ editing features
+    // Offsets are UTF-16 offsets into the text the index has for the URI (the open document's text when it is
+    // open): the adapter converts with document(uri).offset(position). Results carry offsets and editor ranges.
+
+    /** What the name at {@code offset} refers to (module, prefix, typedef/grouping/identity/feature/extension, schema node, built-in type). */
+    public Optional<SymbolAt> symbolAt(URI uri, int offset) {
+        return definition.symbolAt(WorkspaceIndex.normalize(uri), offset);
+    }
+
+    /** Go to definition: where the name at {@code offset} is defined; empty when it names nothing known. */
+    public List<Location> definition(URI uri, int offset) {
+        return definition.definition(WorkspaceIndex.normalize(uri), offset);
+    }
+
+    /** Find references, workspace-wide; with {@code includeDeclaration} the definition comes first. */
+    public List<Location> references(URI uri, int offset, boolean includeDeclaration) {
+        return references.references(WorkspaceIndex.normalize(uri), offset, includeDeclaration);
+    }
+
+    /** Document highlight: the occurrences of the symbol at {@code offset} in the same document. */
+    public List<Highlight> documentHighlights(URI uri, int offset) {
+        return highlights.highlights(WorkspaceIndex.normalize(uri), offset);
     }
 }
