@@ -5,6 +5,8 @@ import dev.homeport.yang.feature.DiagnosticsFeature;
 import dev.homeport.yang.ide.DefinitionFeature;
 import dev.homeport.yang.ide.Highlight;
 import dev.homeport.yang.ide.HighlightFeature;
+import dev.homeport.yang.ide.HoverFeature;
+import dev.homeport.yang.ide.HoverInfo;
 import dev.homeport.yang.ide.Location;
 import dev.homeport.yang.ide.ReferencesFeature;
 import dev.homeport.yang.ide.SymbolAt;
@@ -41,6 +43,7 @@ public final class YangLanguageService {
     private final DefinitionFeature definition = new DefinitionFeature(ideTrees);
     private final ReferencesFeature references = new ReferencesFeature(ideTrees);
     private final HighlightFeature highlights = new HighlightFeature(ideTrees);
+    private final HoverFeature hover = new HoverFeature(ideTrees);
 
     public WorkspaceIndex index() {
         return index;
@@ -133,5 +136,10 @@ public final class YangLanguageService {
     /** Document highlight: the occurrences of the symbol at {@code offset} in the same document. */
     public List<Highlight> documentHighlights(URI uri, int offset) {
         return highlights.highlights(WorkspaceIndex.normalize(uri), offset);
+    }
+
+    /** Hover: Markdown about the name (or keyword) at {@code offset}, with the span it is about. */
+    public Optional<HoverInfo> hover(URI uri, int offset) {
+        return hover.hover(WorkspaceIndex.normalize(uri), offset);
     }
 }
