@@ -3,6 +3,10 @@ package dev.homeport.yang;
 import dev.homeport.yang.feature.DiagnosticSettings;
 import dev.homeport.yang.feature.DiagnosticsFeature;
 import dev.homeport.yang.ide.DefinitionFeature;
+import dev.homeport.yang.ide.DocumentSymbolsFeature;
+import dev.homeport.yang.ide.OutlineSymbol;
+import dev.homeport.yang.ide.WorkspaceSymbol;
+import dev.homeport.yang.ide.WorkspaceSymbolsFeature;
 import dev.homeport.yang.ide.Highlight;
 import dev.homeport.yang.ide.HighlightFeature;
 import dev.homeport.yang.ide.HoverFeature;
@@ -44,6 +48,8 @@ public final class YangLanguageService {
     private final ReferencesFeature references = new ReferencesFeature(ideTrees);
     private final HighlightFeature highlights = new HighlightFeature(ideTrees);
     private final HoverFeature hover = new HoverFeature(ideTrees);
+    private final DocumentSymbolsFeature documentSymbols = new DocumentSymbolsFeature(ideTrees);
+    private final WorkspaceSymbolsFeature workspaceSymbols = new WorkspaceSymbolsFeature(ideTrees);
 
     public WorkspaceIndex index() {
         return index;
@@ -141,5 +147,15 @@ public final class YangLanguageService {
     /** Hover: Markdown about the name (or keyword) at {@code offset}, with the span it is about. */
     public Optional<HoverInfo> hover(URI uri, int offset) {
         return hover.hover(WorkspaceIndex.normalize(uri), offset);
+    }
+
+    /** Document symbols: the outline of a source, module down to leaves (LSP DocumentSymbol hierarchy). */
+    public List<OutlineSymbol> documentSymbols(URI uri) {
+        return documentSymbols.documentSymbols(WorkspaceIndex.normalize(uri));
+    }
+
+    /** Workspace symbols: definitions and schema nodes of every source whose name matches {@code query} fuzzily. */
+    public List<WorkspaceSymbol> workspaceSymbols(String query) {
+        return workspaceSymbols.workspaceSymbols(query);
     }
 }
