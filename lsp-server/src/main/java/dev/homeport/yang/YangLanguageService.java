@@ -2,6 +2,8 @@ package dev.homeport.yang;
 
 import dev.homeport.yang.feature.DiagnosticSettings;
 import dev.homeport.yang.feature.DiagnosticsFeature;
+import dev.homeport.yang.ide.CompletionFeature;
+import dev.homeport.yang.ide.CompletionItem;
 import dev.homeport.yang.ide.DefinitionFeature;
 import dev.homeport.yang.ide.DocumentSymbolsFeature;
 import dev.homeport.yang.ide.OutlineSymbol;
@@ -48,6 +50,7 @@ public final class YangLanguageService {
     private final ReferencesFeature references = new ReferencesFeature(ideTrees);
     private final HighlightFeature highlights = new HighlightFeature(ideTrees);
     private final HoverFeature hover = new HoverFeature(ideTrees);
+    private final CompletionFeature completion = new CompletionFeature(ideTrees);
     private final DocumentSymbolsFeature documentSymbols = new DocumentSymbolsFeature(ideTrees);
     private final WorkspaceSymbolsFeature workspaceSymbols = new WorkspaceSymbolsFeature(ideTrees);
 
@@ -157,5 +160,10 @@ public final class YangLanguageService {
     /** Workspace symbols: definitions and schema nodes of every source whose name matches {@code query} fuzzily. */
     public List<WorkspaceSymbol> workspaceSymbols(String query) {
         return workspaceSymbols.workspaceSymbols(query);
+    }
+
+    /** Completion at {@code offset}: keywords, snippets, names in scope, module names, schema-node path steps. */
+    public List<CompletionItem> completion(URI uri, int offset) {
+        return completion.complete(WorkspaceIndex.normalize(uri), offset);
     }
 }
