@@ -15,6 +15,9 @@ import dev.homeport.yang.ide.HoverFeature;
 import dev.homeport.yang.ide.HoverInfo;
 import dev.homeport.yang.ide.Location;
 import dev.homeport.yang.ide.ReferencesFeature;
+import dev.homeport.yang.ide.RenameFeature;
+import dev.homeport.yang.ide.RenameRefusedException;
+import dev.homeport.yang.ide.WorkspaceEdit;
 import dev.homeport.yang.ide.SymbolAt;
 import dev.homeport.yang.index.IndexUpdate;
 import dev.homeport.yang.index.PathExpander;
@@ -23,6 +26,7 @@ import dev.homeport.yang.index.WorkspaceIndex;
 import dev.homeport.yang.model.SourceTrees;
 import dev.homeport.yang.text.Diagnostic;
 import dev.homeport.yang.text.Document;
+import dev.homeport.yang.text.Span;
 import dev.homeport.yang.text.TextChange;
 import java.net.URI;
 import java.nio.file.Path;
@@ -50,6 +54,7 @@ public final class YangLanguageService {
     private final ReferencesFeature references = new ReferencesFeature(ideTrees);
     private final HighlightFeature highlights = new HighlightFeature(ideTrees);
     private final HoverFeature hover = new HoverFeature(ideTrees);
+    private final RenameFeature rename = new RenameFeature(ideTrees);
     private final CompletionFeature completion = new CompletionFeature(ideTrees);
     private final DocumentSymbolsFeature documentSymbols = new DocumentSymbolsFeature(ideTrees);
     private final WorkspaceSymbolsFeature workspaceSymbols = new WorkspaceSymbolsFeature(ideTrees);
@@ -165,5 +170,23 @@ public final class YangLanguageService {
     /** Completion at {@code offset}: keywords, snippets, names in scope, module names, schema-node path steps. */
     public List<CompletionItem> completion(URI uri, int offset) {
         return completion.complete(WorkspaceIndex.normalize(uri), offset);
+    }
+
+    /**
+     * The span of the name at {@code offset} that {@link #rename} would change.
+     *
+     * @throws RenameRefusedException when there is nothing renamable there (with the reason)
+     */
+    public Span prepareRename(URI uri, int offset) {
+        return rename.prepareRename(WorkspaceIndex.normalize(uri), offset);
+    }
+
+    /**
+     * Renames the typedef, grouping, identity, feature or prefix at {@code offset} and every reference to it.
+     *
+     * @throws RenameRefusedException for other symbols, invalid or clashing names, or edits outside the workspace
+     */
+    public WorkspaceEdit rename(URI uri, int offset, String newName) {
+        return rename.rename(WorkspaceIndex.normalize(uri), offset, newName);
     }
 }

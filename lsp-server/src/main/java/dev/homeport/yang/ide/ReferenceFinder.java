@@ -121,7 +121,8 @@ final class ReferenceFinder {
                     }
                     continue;
                 }
-                if (!s.is(refKeyword) || s.argument() == null || !s.argument().contains(d.name())) {
+                if (s.argument() == null || !s.argument().contains(d.name())
+                        || !s.is(refKeyword) && !(d.keyword().equals("identity") && identityDefault(s))) {
                     continue;
                 }
                 for (Span word : words(s)) {
@@ -137,6 +138,15 @@ final class ReferenceFinder {
                 }
             }
         }
+    }
+
+    /** A {@code default} of a leaf or typedef whose type is an identityref: its value names an identity. */
+    private boolean identityDefault(Statement s) {
+        if (!s.is("default") || s.parent() == null) {
+            return false;
+        }
+        Statement type = s.parent().firstChild("type").orElse(null);
+        return type != null && snapshot.types().resolve(type).builtin() == dev.homeport.yang.model.BuiltinType.IDENTITYREF;
     }
 
     /** The maximal runs of name characters in a statement's argument. */
