@@ -17,6 +17,7 @@ import dev.homeport.yang.ide.Location;
 import dev.homeport.yang.ide.ReferencesFeature;
 import dev.homeport.yang.ide.RenameFeature;
 import dev.homeport.yang.ide.RenameRefusedException;
+import dev.homeport.yang.ide.TreeDiagramFeature;
 import dev.homeport.yang.ide.WorkspaceEdit;
 import dev.homeport.yang.ide.SymbolAt;
 import dev.homeport.yang.index.IndexUpdate;
@@ -55,6 +56,7 @@ public final class YangLanguageService {
     private final HighlightFeature highlights = new HighlightFeature(ideTrees);
     private final HoverFeature hover = new HoverFeature(ideTrees);
     private final RenameFeature rename = new RenameFeature(ideTrees);
+    private final TreeDiagramFeature treeDiagram = new TreeDiagramFeature(ideTrees);
     private final CompletionFeature completion = new CompletionFeature(ideTrees);
     private final DocumentSymbolsFeature documentSymbols = new DocumentSymbolsFeature(ideTrees);
     private final WorkspaceSymbolsFeature workspaceSymbols = new WorkspaceSymbolsFeature(ideTrees);
@@ -188,5 +190,10 @@ public final class YangLanguageService {
      */
     public WorkspaceEdit rename(URI uri, int offset, String newName) {
         return rename.rename(WorkspaceIndex.normalize(uri), offset, newName);
+    }
+
+    /** The RFC 8340 tree diagram of the module of {@code uri} (command {@code homeport.showTree}); empty when none. */
+    public Optional<String> treeDiagram(URI uri) {
+        return treeDiagram.treeDiagram(WorkspaceIndex.normalize(uri));
     }
 }
