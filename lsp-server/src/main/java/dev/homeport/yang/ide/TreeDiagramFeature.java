@@ -139,9 +139,13 @@ public final class TreeDiagramFeature {
             }
             int width = 0;
             for (SchemaNode n : shown) {
-                if (type(n) != null) {
-                    width = Math.max(width, name(n).length() + 1); // room for the one-character option (? or *)
+                // as libyang aligns: every sibling's name but lists' counts, plus room for a one-character option
+                if (n.kind() == SchemaNode.Kind.LIST) {
+                    continue;
                 }
+                String bare = n.kind() == SchemaNode.Kind.CHOICE ? "(" + name(n) + ")"
+                        : n.kind() == SchemaNode.Kind.CASE ? ":(" + name(n) + ")" : name(n);
+                width = Math.max(width, bare.length() + 1);
             }
             for (int i = 0; i < shown.size(); i++) {
                 SchemaNode n = shown.get(i);

@@ -2,7 +2,16 @@ package dev.homeport.yang.ide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.homeport.yang.YangLanguageService;
+import dev.homeport.yang.corpus.Corpus;
+import dev.homeport.yang.index.PathExpander;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,5 +113,31 @@ class TreeDiagramTest {
                         +--rw a:port?      uint16
                         +--rw a:peer?      -> ../b:name
                 """);
+    }
+
+    /**
+     * Published modules (with their imports, and no module augmenting them) give exactly yanglint's diagram. These
+     * three avoid the two places libyang departs from RFC 8340: a {@code ?} after cases, and notification
+     * parameters flagged {@code --}.
+     */
+    @Test
+    void publishedModulesMatchYanglint() throws IOException, InterruptedException {
+        Path ietf = Corpus.root().resolve("ietf");
+        List<String> files = List.of("ietf-system@2014-08-06.yang", "ietf-key-chain@2017-06-15.yang",
+                "ietf-netconf-acm@2018-02-14.yang", "ietf-inet-types@2013-07-15.yang", "ietf-yang-types@2013-07-15.yang",
+                "iana-crypt-hash@2014-08-06.yang");
+        for (String file : files) {
+            Files.copy(ietf.resolve(file), dir.resolve(file));
+        }
+        YangLanguageService service = new YangLanguageService();
+        service.configure(List.of(dir), List.of(), PathExpander.of(Map.of(), dir, dir));
+        for (String module : files.subList(0, 3)) {
+            Process yanglint = new ProcessBuilder("/usr/bin/yanglint", "-p", dir.toString(), "-f", "tree",
+                    dir.resolve(module).toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String expected = new String(yanglint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(yanglint.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(expected).as("yanglint's diagram of " + module).startsWith("module: ");
+            assertThat(service.treeDiagram(dir.resolve(module).toUri())).as(module).contains(expected);
+        }
     }
 }
