@@ -18,6 +18,12 @@ import dev.homeport.yang.ide.ReferencesFeature;
 import dev.homeport.yang.ide.RenameFeature;
 import dev.homeport.yang.ide.RenameRefusedException;
 import dev.homeport.yang.ide.TreeDiagramFeature;
+import dev.homeport.yang.ide.FoldingRange;
+import dev.homeport.yang.ide.FoldingRangesFeature;
+import dev.homeport.yang.ide.FormattingFeature;
+import dev.homeport.yang.ide.SemanticToken;
+import dev.homeport.yang.ide.SemanticTokensFeature;
+import dev.homeport.yang.ide.TextEdit;
 import dev.homeport.yang.ide.WorkspaceEdit;
 import dev.homeport.yang.ide.SymbolAt;
 import dev.homeport.yang.index.IndexUpdate;
@@ -57,6 +63,9 @@ public final class YangLanguageService {
     private final HoverFeature hover = new HoverFeature(ideTrees);
     private final RenameFeature rename = new RenameFeature(ideTrees);
     private final TreeDiagramFeature treeDiagram = new TreeDiagramFeature(ideTrees);
+    private final FoldingRangesFeature folding = new FoldingRangesFeature(ideTrees);
+    private final FormattingFeature formatting = new FormattingFeature(ideTrees);
+    private final SemanticTokensFeature semanticTokens = new SemanticTokensFeature(ideTrees);
     private final CompletionFeature completion = new CompletionFeature(ideTrees);
     private final DocumentSymbolsFeature documentSymbols = new DocumentSymbolsFeature(ideTrees);
     private final WorkspaceSymbolsFeature workspaceSymbols = new WorkspaceSymbolsFeature(ideTrees);
@@ -195,5 +204,28 @@ public final class YangLanguageService {
     /** The RFC 8340 tree diagram of the module of {@code uri} (command {@code homeport.showTree}); empty when none. */
     public Optional<String> treeDiagram(URI uri) {
         return treeDiagram.treeDiagram(WorkspaceIndex.normalize(uri));
+    }
+
+    /** Folding ranges: multi-line blocks (up to the line before their brace), statements and block comments. */
+    public List<FoldingRange> foldingRanges(URI uri) {
+        return folding.foldingRanges(WorkspaceIndex.normalize(uri));
+    }
+
+    /**
+     * Formatting edits: canonical indentation, {@code indent} spaces per level, no trailing whitespace; comments and
+     * string values are kept. Empty for texts with syntax errors.
+     */
+    public List<TextEdit> format(URI uri, int indent) {
+        return formatting.format(WorkspaceIndex.normalize(uri), indent);
+    }
+
+    /** Semantic tokens of a whole source ({@link SemanticToken#encode} gives LSP's relative form). */
+    public List<SemanticToken> semanticTokens(URI uri) {
+        return semanticTokens.semanticTokens(WorkspaceIndex.normalize(uri));
+    }
+
+    /** Semantic tokens overlapping {@code span}. */
+    public List<SemanticToken> semanticTokens(URI uri, Span span) {
+        return semanticTokens.semanticTokens(WorkspaceIndex.normalize(uri), span);
     }
 }
