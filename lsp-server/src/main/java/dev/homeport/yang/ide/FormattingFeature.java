@@ -87,7 +87,17 @@ public final class FormattingFeature {
                     level = depth + 1; // an argument, '+', ';' or '{' on a line of its own: part of the head above
                 }
             }
+            // the token that runs past this line, if any: trailing whitespace inside it is part of it
+            Token spanning = null;
+            for (int j = ti; j < tokens.size() && tokens.get(j).start() < end; j++) {
+                if (tokens.get(j).end() > end) {
+                    spanning = tokens.get(j);
+                }
+            }
             String wanted = " ".repeat(level * indent);
+            if (spanning != null && spanning.kind() == TokenKind.DOUBLE_QUOTED && tabIndented(text, spanning)) {
+                wanted = text.substring(start, p); // a tab's width depends on the quote's column: leave it in place
+            }
             int shift = wanted.length() - (p - start);
             if (!text.substring(start, p).equals(wanted)) {
                 edits.add(edit(lines, Span.of(start, p), wanted));
@@ -95,13 +105,6 @@ public final class FormattingFeature {
             int last = end;
             while (last > p && (text.charAt(last - 1) == ' ' || text.charAt(last - 1) == '\t')) {
                 last--;
-            }
-            // the token that runs past this line, if any: trailing whitespace inside it is part of it
-            Token spanning = null;
-            for (int j = ti; j < tokens.size() && tokens.get(j).start() < end; j++) {
-                if (tokens.get(j).end() > end) {
-                    spanning = tokens.get(j);
-                }
             }
             if (spanning == null && last < end) {
                 edits.add(edit(lines, Span.of(last, end), ""));
@@ -126,6 +129,22 @@ public final class FormattingFeature {
         if (p > start) {
             edits.add(edit(lines, Span.of(start, p), ""));
         }
+    }
+
+    /** True when a continuation line of the string has a tab in its indentation. */
+    private static boolean tabIndented(String text, Token t) {
+        boolean lineStart = false;
+        for (int i = t.start(); i < t.end(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                lineStart = true;
+            } else if (lineStart && c == '\t') {
+                return true;
+            } else if (c != ' ' && c != '\r') {
+                lineStart = false;
+            }
+        }
+        return false;
     }
 
     private static int delta(Token t) {
