@@ -5,6 +5,7 @@ import dev.homeport.yang.index.ModuleKind;
 import dev.homeport.yang.index.Revision;
 import dev.homeport.yang.model.BuiltinType;
 import dev.homeport.yang.model.ModuleContext;
+import dev.homeport.yang.model.ResolvedType;
 import dev.homeport.yang.model.SchemaNode;
 import dev.homeport.yang.model.SourceTrees;
 import dev.homeport.yang.syntax.Statement;
@@ -28,11 +29,19 @@ import java.util.TreeSet;
  * features for {@code if-feature} (imported ones with their prefix, and the import prefixes themselves); module
  * names for {@code import} (with prefix and newest revision filled in) and {@code belongs-to}, the module's
  * submodules for {@code include}, revisions for {@code revision-date}; schema-node paths step by step in augment,
- * deviation, refine and leafref {@code path}; the fixed values of {@code config}, {@code status} and the like.
+ * deviation, refine and leafref {@code path}; the fixed values of {@code config}, {@code status} and the like;
+ * enum, bits, boolean and identity values for {@code default}; XPath functions in {@code must} and {@code when}.
  * Proposals are filtered by the word being typed (its characters in order, ignoring case).
  */
 public final class CompletionFeature {
     private final SourceTrees trees;
+
+    /** XPath 1.0 core functions and those YANG 1.1 adds (RFC 7950 section 10). */
+    static final java.util.List<String> XPATH_FUNCTIONS = java.util.List.of("current", "deref", "derived-from",
+            "derived-from-or-self", "enum-value", "bit-is-set", "re-match", "count", "not", "boolean", "true", "false",
+            "string", "concat", "contains", "starts-with", "substring", "substring-before", "substring-after",
+            "string-length", "normalize-space", "translate", "number", "sum", "floor", "ceiling", "round", "position",
+            "last", "local-name", "name", "namespace-uri", "lang", "id");
 
     public CompletionFeature(SourceTrees trees) {
         this.trees = trees;
@@ -195,6 +204,12 @@ public final class CompletionFeature {
                         }
                     }
                 }
+                case "default" -> defaults(ctx, s);
+                case "must", "when" -> {
+                    for (String f : XPATH_FUNCTIONS) {
+                        add(f + "()", CompletionItem.Kind.FUNCTION, "XPath function", f + "($1)", true);
+                    }
+                }
                 default -> {
                     if (SchemaPaths.isPathStatement(s)) {
                         paths(s, ctx);
@@ -203,6 +218,35 @@ public final class CompletionFeature {
                             add(v, CompletionItem.Kind.VALUE, null, v, false);
                         }
                     }
+                }
+            }
+        }
+
+        /** Values of the type of the leaf, leaf-list or typedef the default is in: enums, bits, booleans, identities. */
+        private void defaults(ModuleContext ctx, Statement s) {
+            Statement type = s.parent() == null ? null : s.parent().firstChild("type").orElse(null);
+            if (type == null || ctx == null) {
+                return;
+            }
+            ResolvedType resolved = snapshot.types().resolve(type, ctx);
+            if (resolved.builtin() == null) {
+                return;
+            }
+            switch (resolved.builtin()) {
+                case ENUMERATION, BITS -> {
+                    for (Statement e : resolved.nearest(resolved.builtin() == BuiltinType.BITS ? "bit" : "enum")) {
+                        if (e.argument() != null) {
+                            add(e.argument().trim(), CompletionItem.Kind.VALUE, resolved.builtin().keyword(), e.argument().trim(), false);
+                        }
+                    }
+                }
+                case BOOLEAN -> {
+                    add("true", CompletionItem.Kind.VALUE, "boolean", "true", false);
+                    add("false", CompletionItem.Kind.VALUE, "boolean", "false", false);
+                }
+                case IDENTITYREF -> definitions(ctx, s, "identity", CompletionItem.Kind.IDENTITY);
+                default -> {
+                    // free-form values
                 }
             }
         }

@@ -12,6 +12,6 @@ public record CompletionItem(String label, Kind kind, String detail, String inse
         Range range) {
 
     public enum Kind {
-        KEYWORD, SNIPPET, VALUE, MODULE, PREFIX, BUILTIN_TYPE, TYPEDEF, GROUPING, IDENTITY, FEATURE, SCHEMA_NODE, REVISION
+        KEYWORD, SNIPPET, VALUE, MODULE, PREFIX, BUILTIN_TYPE, TYPEDEF, GROUPING, IDENTITY, FEATURE, SCHEMA_NODE, REVISION, FUNCTION
     }
 }

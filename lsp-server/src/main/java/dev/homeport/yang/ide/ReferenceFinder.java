@@ -202,7 +202,8 @@ final class ReferenceFinder {
                 continue;
             }
             for (Statement s : tree.allStatements()) {
-                if (s.argument() == null || !s.argument().contains(n.name()) || !SchemaPaths.isPathStatement(s)) {
+                boolean key = s.is("key");
+                if (s.argument() == null || !s.argument().contains(n.name()) || !key && !SchemaPaths.isPathStatement(s)) {
                     continue;
                 }
                 for (Span word : words(s)) {
@@ -210,11 +211,14 @@ final class ReferenceFinder {
                     if (!q.name().equals(n.name())) {
                         continue;
                     }
-                    PathSteps steps = PathSteps.parse(Names.argumentUpTo(s, word.end()));
-                    if (steps == null) {
-                        continue;
+                    SchemaNode found;
+                    if (key) {
+                        found = resolver.at(source.uri(), word.end()).map(SymbolAt::symbol)
+                                .filter(Symbol.Node.class::isInstance).map(x -> ((Symbol.Node) x).node()).orElse(null);
+                    } else {
+                        PathSteps steps = PathSteps.parse(Names.argumentUpTo(s, word.end()));
+                        found = steps == null ? null : paths.walk(paths.start(s, steps), steps.withPartial());
                     }
-                    SchemaNode found = paths.walk(paths.start(s, steps), steps.withPartial());
                     if (found != null && found.statement() == target) {
                         refs.add(new Reference(snapshot.location(source, Span.of(word.end() - q.name().length(), word.end())), false));
                     }

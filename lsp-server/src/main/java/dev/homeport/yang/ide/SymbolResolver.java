@@ -19,7 +19,7 @@ import java.util.Optional;
  * to. Knows module names in {@code import}, {@code include} and {@code belongs-to}; prefixes; {@code prefix:name}
  * references to typedefs ({@code type}), groupings ({@code uses}), identities ({@code base}), features
  * ({@code if-feature}, each name of the expression) and extensions (keywords); each step of augment, deviation,
- * refine and leafref paths (absolute, descendant and relative); and the declarations themselves. Imports and
+ * refine and leafref paths (absolute, descendant and relative); list keys; and the declarations themselves. Imports and
  * includes are followed through the {@link dev.homeport.yang.index.WorkspaceIndex}.
  */
 final class SymbolResolver {
@@ -117,6 +117,12 @@ final class SymbolResolver {
                     return Optional.empty();
                 }
                 return reference(ctx, s, "feature", text, nameSpan);
+            }
+            case "key" -> {
+                SchemaNode list = s.parent() == null ? null : paths.nodeOf(s.parent());
+                QualifiedName q = QualifiedName.parse(text);
+                SchemaNode leaf = list == null || !q.isValid() ? null : list.dataChild(null, q.name());
+                return leaf == null ? Optional.empty() : Optional.of(new SymbolAt(new Symbol.Node(leaf), s, nameSpan, false));
             }
             default -> {
                 if (SchemaPaths.isPathStatement(s)) {

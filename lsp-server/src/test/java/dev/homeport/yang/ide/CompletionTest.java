@@ -108,4 +108,23 @@ class CompletionTest {
     void nothingInsideComments() {
         assertThat(complete(NavigationTest.APP.replace("leaf speed", "// le|\n  leaf speed"))).isEmpty();
     }
+
+    @Test
+    void defaultsOfferTheValuesOfTheType() {
+        assertThat(labels(complete(NavigationTest.APP.replace("leaf speed",
+                "leaf mode { type enumeration { enum fast; enum slow; } default |; }\n  leaf speed"))))
+                .containsExactly("fast", "slow");
+        assertThat(labels(complete(NavigationTest.APP.replace("leaf speed",
+                "leaf kind { type identityref { base b:iface-type; } default b:|; }\n  leaf speed"))))
+                .containsExactly("b:eth", "b:iface-type");
+    }
+
+    @Test
+    void xpathFunctionsInMustAndWhen() {
+        List<CompletionItem> items = complete(NavigationTest.APP.replace("leaf speed { type b:percent; }",
+                "leaf speed { type b:percent; must \"deri|\"; }"));
+        assertThat(labels(items)).containsExactly("derived-from()", "derived-from-or-self()");
+        assertThat(items.get(0).insertText()).isEqualTo("derived-from($1)");
+        assertThat(items.get(0).snippet()).isTrue();
+    }
 }

@@ -189,9 +189,10 @@ class NavigationTest {
 
     @Test
     void referencesOfANodeFromItsDeclarationFindPathsInOtherModules() {
-        IdeFixture f = workspace(BASE.replace("leaf name", "leaf [[na|me]]"), SUB, APP.replace("../b:name", "../b:[[name]]"));
+        IdeFixture f = workspace(BASE.replace("leaf name", "leaf [[na|me]]").replace("key name", "key [[name]]"), SUB,
+                APP.replace("../b:name", "../b:[[name]]"));
         assertThat(f.describe(f.service.references(f.cursorUri, f.cursor, true)))
-                .containsExactlyInAnyOrderElementsOf(f.expected()).hasSize(2);
+                .containsExactlyInAnyOrderElementsOf(f.expected()).hasSize(3);
     }
 
     @Test
@@ -216,5 +217,11 @@ class NavigationTest {
                 .containsExactlyElementsOf(f.marked.get(f.cursorUri).spans().stream().map(s -> f.cursorUri + "" + s).toList());
         assertThat(highlights).filteredOn(Highlight::declaration).hasSize(1);
         assertThat(highlights.get(0).range()).isEqualTo(Range.of(4, 23, 4, 24));
+    }
+
+    @Test
+    void listKeyLeadsToItsLeaf() {
+        IdeFixture f = workspace(BASE.replace("leaf name", "leaf [[name]]").replace("key name", "key na|me"), SUB, APP);
+        assertThat(definition(f)).containsExactlyElementsOf(f.expected()).hasSize(1);
     }
 }
