@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * Hover: for the name at the cursor, its keyword and name, the module it is in, its type followed through the
  * typedefs down to the built-in type (with the nearest range, length, pattern or leafref path), the data path of a
- * schema node, its status, config, units and default, and its description and reference; a module's newest
+ * schema node with its RFC 8340 tree line and children, its status, config, units and default, and its description
+ * and reference; a module's newest
  * revision. On a keyword: the keyword and its RFC 7950 section.
  */
 public final class HoverFeature {
@@ -114,6 +115,10 @@ public final class HoverFeature {
         s.childArgument("mandatory").ifPresent(v -> sb.append("\n\nmandatory: ").append(v.trim()));
         status(s, sb);
         documentation(s, sb);
+        String tree = TreeDiagramFeature.snippet(snapshot, node);
+        if (!tree.isEmpty()) {
+            sb.append("\n\n```\n").append(tree).append("```");
+        }
     }
 
     /** {@code b:percent → uint8 { range 0..100 }}: each layer's name, then the nearest restriction. */

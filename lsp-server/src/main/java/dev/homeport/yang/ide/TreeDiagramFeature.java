@@ -37,16 +37,38 @@ public final class TreeDiagramFeature {
         return Optional.of(new Printer(snapshot, ctx).print());
     }
 
+    /** An RFC 8340 snippet of one node and its children, as the diagram of the node's own module shows them. */
+    static String snippet(Snapshot snapshot, SchemaNode node) {
+        ModuleContext ctx = node.context() != null ? node.context() : null;
+        if (ctx == null) {
+            return "";
+        }
+        return new Printer(snapshot, ctx, node.model()).snippet(node);
+    }
+
     private static final class Printer {
         private final Snapshot snapshot;
         private final ModuleContext ctx;
         private final SchemaModel schema;
         private final StringBuilder out = new StringBuilder();
 
+        private int maxDepth = Integer.MAX_VALUE;
+
         Printer(Snapshot snapshot, ModuleContext ctx) {
+            this(snapshot, ctx, modelWithAugmenters(snapshot, ctx));
+        }
+
+        Printer(Snapshot snapshot, ModuleContext ctx, SchemaModel schema) {
             this.snapshot = snapshot;
             this.ctx = ctx;
-            this.schema = modelWithAugmenters(snapshot, ctx);
+            this.schema = schema;
+        }
+
+        /** The node's line and its children's (one level), as in the module's diagram. */
+        String snippet(SchemaNode node) {
+            maxDepth = 1;
+            children(List.of(node), "");
+            return out.toString();
         }
 
         /**
@@ -130,6 +152,10 @@ public final class TreeDiagramFeature {
         }
 
         private void children(List<SchemaNode> nodes, String prefix) {
+            children(nodes, prefix, 0);
+        }
+
+        private void children(List<SchemaNode> nodes, String prefix, int depth) {
             List<SchemaNode> shown = new ArrayList<>();
             for (SchemaNode n : nodes) {
                 boolean emptyIo = (n.kind() == SchemaNode.Kind.INPUT || n.kind() == SchemaNode.Kind.OUTPUT) && n.children().isEmpty();
@@ -163,7 +189,9 @@ public final class TreeDiagramFeature {
                     line.append(' ').append(features);
                 }
                 out.append(line).append('\n');
-                children(List.copyOf(n.children()), prefix + (last ? "   " : "|  "));
+                if (depth < maxDepth) {
+                    children(List.copyOf(n.children()), prefix + (last ? "   " : "|  "), depth + 1);
+                }
             }
         }
 

@@ -55,7 +55,11 @@ class HoverTest {
 
                 type: `percent → uint8`, range `0..100`
 
-                config: true""");
+                config: true
+
+                ```
+                +--rw load?   percent
+                ```""");
     }
 
     @Test
@@ -72,7 +76,11 @@ class HoverTest {
 
                 type: `leafref`, path `../b:name`
 
-                config: true""");
+                config: true
+
+                ```
+                +--rw peer?   -> ../b:name
+                ```""");
     }
 
     @Test
@@ -100,5 +108,16 @@ class HoverTest {
     void prefixNamesItsModule() {
         HoverInfo h = hover(BASE, NavigationTest.APP.replace("type b:percent", "type [[|b]]:percent"));
         assertThat(h.markdown()).isEqualTo("```yang\nprefix b\n```\n\nmodule base");
+    }
+
+    @Test
+    void listHoverShowsItsTreeLineAndChildrenAsItsModuleSeesThem() {
+        HoverInfo h = hover(BASE.replace("list interface", "list [[inter|face]]"), NavigationTest.APP);
+        assertThat(h.markdown()).endsWith("""
+                ```
+                +--rw interface* [name]
+                   +--rw name    sub-name
+                   +--rw load?   percent
+                ```""");
     }
 }
