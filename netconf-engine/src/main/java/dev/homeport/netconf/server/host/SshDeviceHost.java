@@ -294,7 +294,7 @@ public final class SshDeviceHost implements AutoCloseable {
         NetconfTransport carried = transport;
         if (b.attempt() != null) {
             // the end is reported by the connection's close future (see dial)
-            carried = new TrackedTransport(transport, b.attempt()::activity, cause -> { });
+            carried = new TrackedTransport(transport, b.attempt()::activity, (locally, cause) -> { });
             SocketAddress local = session.getIoSession().getLocalAddress();
             b.attempt().established(local instanceof InetSocketAddress isa ? isa : null);
         }

@@ -192,7 +192,8 @@ public final class TlsDeviceHost implements AutoCloseable {
                 LOG.info("{}: {}", endpoint.name(), e.getMessage());
                 return;
             }
-            NetconfTransport t = new TrackedTransport(accepted.transport(), () -> { }, cause -> connections.remove(s));
+            NetconfTransport t = new TrackedTransport(accepted.transport(), () -> { },
+                    (locally, cause) -> connections.remove(s));
             start(endpoint, t, accepted.username());
         }
 
@@ -306,8 +307,9 @@ public final class TlsDeviceHost implements AutoCloseable {
                 attempt.ended(e.getMessage());
                 return;
             }
-            NetconfTransport t = new TrackedTransport(accepted.transport(), attempt::activity, cause ->
-                    attempt.ended(cause == null ? "connection closed" : "connection lost: " + cause.getMessage()));
+            NetconfTransport t = new TrackedTransport(accepted.transport(), attempt::activity, (locally, cause) ->
+                    attempt.ended(cause != null ? "connection lost: " + cause.getMessage()
+                            : locally ? "the device closed the connection" : "the manager closed the connection"));
             attempt.onClose(t::close);
             attempt.established(tcp.getLocalSocketAddress() instanceof InetSocketAddress isa ? isa : null);
             start(ch.endpoint(), t, accepted.username());

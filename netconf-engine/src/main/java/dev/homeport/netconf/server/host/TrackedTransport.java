@@ -4,7 +4,6 @@ import dev.homeport.netconf.transport.NetconfTransport;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 /**
  * A transport as a device host watches it: marks activity whenever NETCONF bytes pass (for the periodic call home's
@@ -13,14 +12,14 @@ import java.util.function.Consumer;
 final class TrackedTransport implements NetconfTransport {
     private final NetconfTransport delegate;
     private final Runnable activity;
-    private final Consumer<Throwable> ended;
+    private final Ended ended;
     private final AtomicBoolean endReported = new AtomicBoolean();
 
     /**
      * @param activity runs on every read and write
-     * @param ended    gets the cause (null for an orderly close) the first time the connection is seen to end
+     * @param ended    told once, the first time the connection is seen to end
      */
-    TrackedTransport(NetconfTransport delegate, Runnable activity, Consumer<Throwable> ended) {
+    TrackedTransport(NetconfTransport delegate, Runnable activity, Ended ended) {
         this.delegate = delegate;
         this.activity = activity;
         this.ended = ended;
@@ -37,7 +36,7 @@ final class TrackedTransport implements NetconfTransport {
 
             @Override
             public void onClosed(Throwable cause) {
-                end(cause);
+                end(false, cause);
                 receiver.onClosed(cause);
             }
         });
@@ -51,14 +50,24 @@ final class TrackedTransport implements NetconfTransport {
 
     @Override
     public void close() {
+        end(true, null);
         delegate.close();
-        end(null);
     }
 
-    private void end(Throwable cause) {
+    private void end(boolean locally, Throwable cause) {
         if (endReported.compareAndSet(false, true)) {
-            ended.accept(cause);
+            ended.ended(locally, cause);
         }
+    }
+
+    /** How a connection ended. */
+    @FunctionalInterface
+    interface Ended {
+        /**
+         * @param locally whether this side closed it (the session ended, the host or call home dropped it)
+         * @param cause   why the connection failed; null for an orderly close
+         */
+        void ended(boolean locally, Throwable cause);
     }
 
     @Override

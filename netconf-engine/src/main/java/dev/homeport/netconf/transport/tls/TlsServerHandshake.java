@@ -14,6 +14,8 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -33,6 +35,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * it returns reads on a virtual thread of its own.
  */
 public final class TlsServerHandshake {
+    private static final Pattern ALERT = Pattern.compile("Received fatal alert: (\\w+)");
 
     /** A client that passed: the transport, and the NETCONF user its certificate maps to. */
     public record Accepted(TlsTransport transport, String username) {
@@ -93,6 +96,17 @@ public final class TlsServerHandshake {
             return new AuthenticationException("refused the TLS client " + peer + ": it sent no client certificate "
                     + "(NETCONF over TLS requires one, RFC 7589)", e);
         }
+        Matcher alert = ALERT.matcher(m);
+        if (alert.find()) {
+            return new NetconfException("TLS handshake with " + peer + " failed: the client sent the alert "
+                    + alert.group(1) + (alert.group(1).contains("certificate") || alert.group(1).equals("unknown_ca")
+                    ? " (it does not trust this device's certificate)" : ""), e);
+        }
+        if (m.contains("Remote host terminated the handshake") || has(e, java.io.EOFException.class)
+                || has(e, java.net.SocketException.class)) {
+            return new NetconfException(peer + " closed the connection during the TLS handshake (a manager that "
+                    + "does not, or not yet, trust this device's certificate does that): " + m, e);
+        }
         if (e instanceof SocketTimeoutException) {
             return new NetconfException("TLS handshake with " + peer + " did not finish within "
                     + settings.handshakeTimeout().toSeconds() + " s", e);
@@ -101,6 +115,15 @@ public final class TlsServerHandshake {
             return new NetconfException(peer + " does not speak TLS: " + m, e);
         }
         return new NetconfException("TLS handshake with " + peer + " failed: " + m, e);
+    }
+
+    private static boolean has(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void close(java.io.Closeable c) {
