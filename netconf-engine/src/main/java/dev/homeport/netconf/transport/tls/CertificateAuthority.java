@@ -2,10 +2,10 @@ package dev.homeport.netconf.transport.tls;
 
 import dev.homeport.netconf.AuthenticationException;
 import dev.homeport.netconf.transport.KeyFiles;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -15,34 +15,22 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.cert.CertificateException;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import javax.security.auth.x500.X500Principal;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.CertIOException;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * A small certificate authority made at run time, for simulated devices and tests: it issues TLS server certificates
@@ -53,6 +41,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * <p>Files are PEM: {@code ca.crt} and {@code ca.key} for the CA; {@code <name>.crt} (the certificate followed by the
  * CA's) and {@code <name>.key} (unencrypted PKCS#8) for each identity, as OpenSSL, the engine's
  * {@link TlsIdentity#fromPem} and the CLI's {@code --tls-cert/--tls-key} read them.
+ *
+ * <p>Plain JDK: keys from {@code KeyPairGenerator}, certificates encoded by {@link Der} and signed with
+ * {@code Signature}, then parsed back by the JDK's {@code CertificateFactory}. Bouncy Castle stays off the engine's
+ * run-time class path on purpose (with it, MINA SSHD negotiates a key exchange ten times costlier).
  */
 public final class CertificateAuthority {
     public static final String CA_CERTIFICATE = "ca.crt";
@@ -82,15 +74,13 @@ public final class CertificateAuthority {
         try {
             KeyPair kp = keyPair("EC");
             X500Principal subject = new X500Principal("CN=" + name + ",O=Homeport simulated devices");
-            Instant now = Instant.now();
-            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(subject, serial(),
-                    Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(validity)), subject, kp.getPublic());
-            JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
-            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-            b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-            b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(kp.getPublic()));
-            return new CertificateAuthority(kp.getPrivate(), sign(b, kp.getPrivate()), null);
-        } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
+            byte[] extensions = Der.tlv(Der.context(3, true), Der.sequence(
+                    extension(BASIC_CONSTRAINTS, true, Der.sequence(Der.bool(true))),
+                    extension(KEY_USAGE, true, Der.namedBits(KEY_CERT_SIGN | CRL_SIGN)),
+                    extension(SUBJECT_KEY_ID, false, Der.octets(keyId(kp.getPublic())))));
+            X509Certificate cert = sign(subject, kp.getPublic(), subject, kp.getPrivate(), validity, extensions);
+            return new CertificateAuthority(kp.getPrivate(), cert, null);
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot create a CA: " + e.getMessage(), e);
         }
     }
@@ -171,30 +161,29 @@ public final class CertificateAuthority {
                              Duration validity) {
         try {
             KeyPair kp = keyPair(keyType);
-            Instant now = Instant.now();
             X500Principal subject = new X500Principal("CN=" + commonName + ",O=Homeport simulated devices");
-            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(caCertificate, serial(),
-                    Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(validity)), subject, kp.getPublic());
-            JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
-            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            b.addExtension(Extension.keyUsage, true, new KeyUsage(keyType.equals("RSA")
-                    ? KeyUsage.digitalSignature | KeyUsage.keyEncipherment : KeyUsage.digitalSignature));
-            b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose == Purpose.SERVER
-                    ? KeyPurposeId.id_kp_serverAuth : KeyPurposeId.id_kp_clientAuth));
-            b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(kp.getPublic()));
-            b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(caCertificate));
+            List<byte[]> ext = new ArrayList<>();
+            ext.add(extension(BASIC_CONSTRAINTS, true, Der.sequence()));
+            ext.add(extension(KEY_USAGE, true, Der.namedBits(kp.getPublic().getAlgorithm().equals("RSA")
+                    ? DIGITAL_SIGNATURE | KEY_ENCIPHERMENT : DIGITAL_SIGNATURE)));
+            ext.add(extension(EXTENDED_KEY_USAGE, false, Der.sequence(Der.oid(purpose == Purpose.SERVER
+                    ? SERVER_AUTH : CLIENT_AUTH))));
+            ext.add(extension(SUBJECT_KEY_ID, false, Der.octets(keyId(kp.getPublic()))));
+            ext.add(extension(AUTHORITY_KEY_ID, false, Der.sequence(Der.tlv(Der.context(0, false), caKeyId()))));
             if (!names.isEmpty()) {
-                List<GeneralName> gns = new ArrayList<>();
+                List<byte[]> general = new ArrayList<>();
                 for (String n : names) {
-                    gns.add(ServerIdentity.literal(n).isPresent()
-                            ? new GeneralName(GeneralName.iPAddress, n.replace("[", "").replace("]", ""))
-                            : new GeneralName(GeneralName.dNSName, n));
+                    var ip = ServerIdentity.literal(n);
+                    general.add(ip.isPresent() ? Der.tlv(Der.context(7, false), ip.get().getAddress())
+                            : Der.tlv(Der.context(2, false), n.getBytes(StandardCharsets.US_ASCII)));
                 }
-                b.addExtension(Extension.subjectAlternativeName, false,
-                        new GeneralNames(gns.toArray(GeneralName[]::new)));
+                ext.add(extension(SUBJECT_ALT_NAME, false, Der.sequence(general.toArray(byte[][]::new))));
             }
-            return TlsIdentity.of(kp.getPrivate(), List.of(sign(b, caKey), caCertificate));
-        } catch (GeneralSecurityException | OperatorCreationException | CertIOException | AuthenticationException e) {
+            byte[] extensions = Der.tlv(Der.context(3, true), Der.sequence(ext.toArray(byte[][]::new)));
+            X509Certificate cert = sign(caCertificate.getSubjectX500Principal(), kp.getPublic(), subject, caKey,
+                    validity, extensions);
+            return TlsIdentity.of(kp.getPrivate(), List.of(cert, caCertificate));
+        } catch (GeneralSecurityException | AuthenticationException | RuntimeException e) {
             throw new IllegalStateException("cannot issue a certificate for " + commonName + ": " + e.getMessage(), e);
         }
     }
@@ -245,7 +234,15 @@ public final class CertificateAuthority {
 
     /** Writes certificates as PEM, one after the other. */
     public static void writePublic(Path file, List<X509Certificate> certificates) throws IOException {
-        Files.writeString(file, pem(certificates.toArray()), StandardCharsets.US_ASCII);
+        StringBuilder sb = new StringBuilder();
+        for (X509Certificate c : certificates) {
+            try {
+                sb.append(pem("CERTIFICATE", c.getEncoded()));
+            } catch (java.security.cert.CertificateEncodingException e) {
+                throw new IOException("cannot encode " + c.getSubjectX500Principal(), e);
+            }
+        }
+        Files.writeString(file, sb, StandardCharsets.US_ASCII);
     }
 
     /**
@@ -253,7 +250,10 @@ public final class CertificateAuthority {
      * An existing file is not overwritten.
      */
     public static void writePrivate(Path file, PrivateKey key) throws IOException {
-        String text = pem(new JcaPKCS8Generator(key, null));
+        if (!"PKCS#8".equals(key.getFormat())) {
+            throw new IOException("cannot write a " + key.getAlgorithm() + " key in format " + key.getFormat());
+        }
+        String text = pem("PRIVATE KEY", key.getEncoded());
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
@@ -264,16 +264,70 @@ public final class CertificateAuthority {
         Files.writeString(file, text, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
     }
 
-    private static String pem(Object... objects) {
-        StringWriter sw = new StringWriter();
-        try (JcaPEMWriter w = new JcaPEMWriter(sw)) {
-            for (Object o : objects) {
-                w.writeObject(o);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
-        }
-        return sw.toString();
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    // ---------------------------------------------------------------- X.509 (RFC 5280)
+
+    private static final String BASIC_CONSTRAINTS = "2.5.29.19";
+    private static final String KEY_USAGE = "2.5.29.15";
+    private static final String EXTENDED_KEY_USAGE = "2.5.29.37";
+    private static final String SUBJECT_KEY_ID = "2.5.29.14";
+    private static final String AUTHORITY_KEY_ID = "2.5.29.35";
+    private static final String SUBJECT_ALT_NAME = "2.5.29.17";
+    private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
+    private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
+    private static final String ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
+    private static final String SHA256_WITH_RSA = "1.2.840.113549.1.1.11";
+    /** KeyUsage bits, bit 0 first (as {@link Der#namedBits} takes them). */
+    private static final int DIGITAL_SIGNATURE = 0x80;
+    private static final int KEY_ENCIPHERMENT = 0x20;
+    private static final int KEY_CERT_SIGN = 0x04;
+    private static final int CRL_SIGN = 0x02;
+
+    private static byte[] extension(String oid, boolean critical, byte[] value) {
+        return critical ? Der.sequence(Der.oid(oid), Der.bool(true), Der.octets(value))
+                : Der.sequence(Der.oid(oid), Der.octets(value));
+    }
+
+    /** RFC 5280 section 4.2.1.2, method 1: SHA-1 of the subjectPublicKey bits. */
+    private static byte[] keyId(PublicKey key) throws GeneralSecurityException {
+        byte[] bits = Der.element(key.getEncoded(), 1);
+        return MessageDigest.getInstance("SHA-1").digest(java.util.Arrays.copyOfRange(bits, 1, bits.length));
+    }
+
+    /** The CA's subjectKeyIdentifier as it is in its certificate (computed when it has none). */
+    private byte[] caKeyId() throws GeneralSecurityException {
+        byte[] ext = caCertificate.getExtensionValue(SUBJECT_KEY_ID);
+        return ext != null ? Der.content(Der.content(ext)) : keyId(caCertificate.getPublicKey());
+    }
+
+    /** Builds the TBSCertificate, signs it with the issuer's key, and has the JDK parse the result. */
+    private static X509Certificate sign(X500Principal issuer, PublicKey subjectKey, X500Principal subject,
+                                        PrivateKey issuerKey, Duration validity, byte[] extensions)
+            throws GeneralSecurityException {
+        boolean rsa = issuerKey.getAlgorithm().equals("RSA");
+        byte[] algorithm = rsa ? Der.sequence(Der.oid(SHA256_WITH_RSA), Der.nul())
+                : Der.sequence(Der.oid(ECDSA_WITH_SHA256));
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        byte[] tbs = Der.sequence(
+                Der.tlv(Der.context(0, true), Der.integer(BigInteger.TWO)), // v3
+                Der.integer(serial()),
+                algorithm,
+                issuer.getEncoded(),
+                Der.sequence(Der.time(now.minusHours(1)), Der.time(now.plus(validity))),
+                subject.getEncoded(),
+                subjectKey.getEncoded(),
+                extensions);
+        Signature signer = Signature.getInstance(rsa ? "SHA256withRSA" : "SHA256withECDSA");
+        signer.initSign(issuerKey);
+        signer.update(tbs);
+        byte[] der = Der.sequence(tbs, algorithm, Der.bits(signer.sign()));
+        return (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(der));
     }
 
     private static KeyPair keyPair(String type) throws GeneralSecurityException {
@@ -290,13 +344,6 @@ public final class CertificateAuthority {
     /** Random positive 63-bit serials: unique enough for a test CA, and never reused across runs. */
     private static BigInteger serial() {
         return BigInteger.valueOf(RANDOM.nextLong() & Long.MAX_VALUE | 1);
-    }
-
-    private static X509Certificate sign(X509v3CertificateBuilder b, PrivateKey issuerKey)
-            throws OperatorCreationException, CertificateException {
-        String alg = issuerKey.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
-        return new JcaX509CertificateConverter().getCertificate(b.build(new JcaContentSignerBuilder(alg)
-                .build(issuerKey)));
     }
 
     @Override
