@@ -55,6 +55,42 @@ class CertificateAuthorityTest {
     }
 
     @Test
+    void openSslAcceptsTheCertificatesAndAgreesOnTheFingerprint(@TempDir Path dir) throws Exception {
+        CertificateAuthority ca = CertificateAuthority.openOrCreate(dir, "OpenSSL check CA");
+        TlsIdentity device = ca.identity("device", Purpose.SERVER, List.of("127.0.0.1", "device.lab"));
+        TlsIdentity client = ca.identity("client", Purpose.CLIENT, List.of());
+        String caFile = dir.resolve("ca.crt").toString();
+
+        assertThat(openssl("verify", "-CAfile", caFile, "-purpose", "sslserver", "-verify_ip", "127.0.0.1",
+                dir.resolve("device.crt").toString())).contains("device.crt: OK");
+        assertThat(openssl("verify", "-CAfile", caFile, "-purpose", "sslclient", dir.resolve("client.crt").toString()))
+                .contains("client.crt: OK");
+        // a client certificate is not good for a server, and the other way round
+        assertThat(openssl("verify", "-CAfile", caFile, "-purpose", "sslserver", dir.resolve("client.crt").toString()))
+                .doesNotContain(": OK");
+        String text = openssl("x509", "-noout", "-text", "-in", dir.resolve("device.crt").toString());
+        assertThat(text).contains("CA:FALSE").contains("TLS Web Server Authentication")
+                .contains("IP Address:127.0.0.1").contains("DNS:device.lab").contains("Digital Signature")
+                .contains("X509v3 Authority Key Identifier");
+        assertThat(openssl("x509", "-noout", "-text", "-in", caFile)).contains("CA:TRUE").contains("Certificate Sign");
+        String hex = openssl("x509", "-noout", "-fingerprint", "-sha256", "-in", dir.resolve("device.crt").toString());
+        assertThat(Certificates.normalizeFingerprint(hex.strip())).isEqualTo(device.fingerprint());
+        // the key file is one OpenSSL reads, and it is the certificate's key
+        assertThat(openssl("pkey", "-in", dir.resolve("device.key").toString(), "-pubout"))
+                .isEqualTo(openssl("x509", "-noout", "-pubkey", "-in", dir.resolve("device.crt").toString()));
+        assertThat(client.fingerprint()).isNotEqualTo(device.fingerprint());
+    }
+
+    private static String openssl(String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("openssl"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
+    @Test
     void anIncompleteCaOrAForeignCertificateInTheFolderIsAnErrorNotReplaced(@TempDir Path dir) throws Exception {
         CertificateAuthority.openOrCreate(dir, "first");
         Files.delete(dir.resolve("ca.key"));
