@@ -47,8 +47,9 @@ public final class TlsDeviceHost implements AutoCloseable {
     /**
      * Tunables of the host.
      *
-     * @param tls           handshake timeout, protocol versions, and the TCP connect timeout of call homes (its
-     *                      keep-alive fields are replaced by {@code keepAlive} or the call home's policy)
+     * @param tls           protocol versions, the handshake timeout of listening endpoints, and the TCP connect
+     *                      timeout of call homes (a call home's handshake is bounded by its policy's
+     *                      {@code connectTimeout}; keep-alives come from {@code keepAlive} or the policy)
      * @param keepAlive     TCP keep-alives on sessions of listening endpoints (call homes have their own, in the policy)
      * @param acceptBacklog pending TCP connections each listening endpoint queues
      */
@@ -300,8 +301,9 @@ public final class TlsDeviceHost implements AutoCloseable {
             }
             TlsServerHandshake.Accepted accepted;
             try {
+                // the policy's attempt deadline bounds the handshake too: a manager may hold it while a person decides
                 accepted = TlsServerHandshake.accept(tcp, tls.identity(), tls.clientTrust(), tls.certToName(),
-                        settings.tlsWith(ch.policy().keepAlive()));
+                        settings.tlsWith(ch.policy().keepAlive()).withHandshakeTimeout(ch.policy().connectTimeout()));
             } catch (NetconfException e) {
                 LOG.info("{}: calling {} home: {}", ch.endpoint().name(), where(ch.manager()), e.getMessage());
                 attempt.ended(e.getMessage());
