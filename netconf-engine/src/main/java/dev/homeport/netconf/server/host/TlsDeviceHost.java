@@ -16,10 +16,15 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -43,6 +48,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class TlsDeviceHost implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TlsDeviceHost.class);
+    /** The longest one call-home set-up holds its place among the {@link Settings#maxDialing()}. */
+    private static final Duration DIAL_SLOT = Duration.ofSeconds(1);
 
     /**
      * Tunables of the host.
@@ -52,25 +59,40 @@ public final class TlsDeviceHost implements AutoCloseable {
      *                      {@code connectTimeout}; keep-alives come from {@code keepAlive} or the policy)
      * @param keepAlive     TCP keep-alives on sessions of listening endpoints (call homes have their own, in the policy)
      * @param acceptBacklog pending TCP connections each listening endpoint queues
+     * @param maxDialing    call-home connections set up (TCP connect and handshake) at once; the others wait their
+     *                      turn. Handshakes are CPU work: thousands at once on a few cores all finish late, past
+     *                      the manager's timeouts, where a few at a time finish one after the other. One that is
+     *                      still waiting after a second (a manager holding an unknown device) gives up its place
      */
-    public record Settings(TlsSettings tls, KeepAlive keepAlive, int acceptBacklog) {
+    public record Settings(TlsSettings tls, KeepAlive keepAlive, int acceptBacklog, int maxDialing) {
         public Settings {
             if (acceptBacklog < 1) {
                 throw new IllegalArgumentException("acceptBacklog must be at least 1: " + acceptBacklog);
             }
+            if (maxDialing < 1) {
+                throw new IllegalArgumentException("maxDialing must be at least 1: " + maxDialing);
+            }
         }
 
-        /** The engine's TLS defaults (TLS 1.3 and 1.2, 30 s handshake), keep-alives every 30 s, backlog 64. */
+        /**
+         * The engine's TLS defaults (TLS 1.3 and 1.2, 30 s handshake), keep-alives every 30 s, backlog 64, four
+         * call-home set-ups per core at once.
+         */
         public static Settings defaults() {
-            return new Settings(TlsSettings.defaults(), KeepAlive.defaults(), 64);
+            return new Settings(TlsSettings.defaults(), KeepAlive.defaults(), 64,
+                    4 * Runtime.getRuntime().availableProcessors());
         }
 
         public Settings withTls(TlsSettings t) {
-            return new Settings(t, keepAlive, acceptBacklog);
+            return new Settings(t, keepAlive, acceptBacklog, maxDialing);
         }
 
         public Settings withKeepAlive(KeepAlive k) {
-            return new Settings(tls, k, acceptBacklog);
+            return new Settings(tls, k, acceptBacklog, maxDialing);
+        }
+
+        public Settings withMaxDialing(int n) {
+            return new Settings(tls, keepAlive, acceptBacklog, n);
         }
 
         TlsSettings tlsWith(KeepAlive k) {
@@ -207,10 +229,12 @@ public final class TlsDeviceHost implements AutoCloseable {
     private final Settings settings;
     private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
     private final CallHomes callHomes = new CallHomes(EngineThreads.timer());
+    private final Semaphore dialing;
     private volatile boolean closed;
 
     private TlsDeviceHost(Settings settings) {
         this.settings = settings;
+        this.dialing = new Semaphore(settings.maxDialing(), true);
     }
 
     /** Starts a host (no sockets yet: add endpoints with {@link #listen} and {@link #callHome}). */
@@ -285,37 +309,63 @@ public final class TlsDeviceHost implements AutoCloseable {
         Socket tcp = new Socket();
         attempt.onClose(() -> closeQuietly(tcp));
         Thread.ofVirtual().name("tls-callhome-" + ch.endpoint().name()).start(() -> {
-            String from = ch.source().getHostAddress();
             try {
-                tcp.bind(new InetSocketAddress(ch.source(), 0));
-                tcp.connect(ch.manager(), (int) settings.tls().connectTimeout().toMillis());
-            } catch (SocketTimeoutException e) {
-                closeQuietly(tcp);
-                attempt.ended("cannot connect from " + from + ": no answer within "
-                        + settings.tls().connectTimeout().toSeconds() + " s");
-                return;
-            } catch (IOException | RuntimeException e) {
-                closeQuietly(tcp);
-                attempt.ended("cannot connect from " + from + ": " + e.getMessage());
+                dialing.acquire();
+            } catch (InterruptedException e) {
+                attempt.ended("interrupted");
                 return;
             }
-            TlsServerHandshake.Accepted accepted;
+            // released when the set-up is done, or after DIAL_SLOT if it is still waiting (a manager holding a
+            // pending device in the handshake must not keep every other device waiting)
+            AtomicBoolean released = new AtomicBoolean();
+            Runnable release = () -> {
+                if (released.compareAndSet(false, true)) {
+                    dialing.release();
+                }
+            };
+            ScheduledFuture<?> slot = EngineThreads.timer().schedule(release, DIAL_SLOT.toMillis(),
+                    TimeUnit.MILLISECONDS);
             try {
-                // the policy's attempt deadline bounds the handshake too: a manager may hold it while a person decides
-                accepted = TlsServerHandshake.accept(tcp, tls.identity(), tls.clientTrust(), tls.certToName(),
-                        settings.tlsWith(ch.policy().keepAlive()).withHandshakeTimeout(ch.policy().connectTimeout()));
-            } catch (NetconfException e) {
-                LOG.info("{}: calling {} home: {}", ch.endpoint().name(), where(ch.manager()), e.getMessage());
-                attempt.ended(e.getMessage());
-                return;
+                connectAndServe(ch, attempt, tls, tcp);
+            } finally {
+                slot.cancel(false);
+                release.run();
             }
-            NetconfTransport t = new TrackedTransport(accepted.transport(), attempt::activity, (locally, cause) ->
-                    attempt.ended(cause != null ? "connection lost: " + cause.getMessage()
-                            : locally ? "the device closed the connection" : "the manager closed the connection"));
-            attempt.onClose(t::close);
-            attempt.established(tcp.getLocalSocketAddress() instanceof InetSocketAddress isa ? isa : null);
-            start(ch.endpoint(), t, accepted.username());
         });
+    }
+
+    /** Runs holding a dialing permit; returns once the NETCONF session has started (or the attempt failed). */
+    private void connectAndServe(CallHome ch, CallHome.Attempt attempt, DeviceTls tls, Socket tcp) {
+        String from = ch.source().getHostAddress();
+        try {
+            tcp.bind(new InetSocketAddress(ch.source(), 0));
+            tcp.connect(ch.manager(), (int) settings.tls().connectTimeout().toMillis());
+        } catch (SocketTimeoutException e) {
+            closeQuietly(tcp);
+            attempt.ended("cannot connect from " + from + ": no answer within "
+                    + settings.tls().connectTimeout().toSeconds() + " s");
+            return;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(tcp);
+            attempt.ended("cannot connect from " + from + ": " + e.getMessage());
+            return;
+        }
+        TlsServerHandshake.Accepted accepted;
+        try {
+            // the policy's attempt deadline bounds the handshake too: a manager may hold it while a person decides
+            accepted = TlsServerHandshake.accept(tcp, tls.identity(), tls.clientTrust(), tls.certToName(),
+                    settings.tlsWith(ch.policy().keepAlive()).withHandshakeTimeout(ch.policy().connectTimeout()));
+        } catch (NetconfException e) {
+            LOG.info("{}: calling {} home: {}", ch.endpoint().name(), where(ch.manager()), e.getMessage());
+            attempt.ended(e.getMessage());
+            return;
+        }
+        NetconfTransport t = new TrackedTransport(accepted.transport(), attempt::activity, (locally, cause) ->
+                attempt.ended(cause != null ? "connection lost: " + cause.getMessage()
+                        : locally ? "the device closed the connection" : "the manager closed the connection"));
+        attempt.onClose(t::close);
+        attempt.established(tcp.getLocalSocketAddress() instanceof InetSocketAddress isa ? isa : null);
+        start(ch.endpoint(), t, accepted.username());
     }
 
     /** Hands an authenticated connection to its endpoint (on the caller's virtual thread). */
