@@ -238,6 +238,32 @@ class TlsDeviceHostTest {
     }
 
     @Test
+    void devicesHeldPendingDoNotKeepOthersFromCallingWhenSetUpsAreLimited() throws Exception {
+        host.close();
+        host = TlsDeviceHost.start(TlsDeviceHost.Settings.defaults().withMaxDialing(1));
+        CallHomeServer manager = manager(0, CallHomeTrust.inMemory());
+        CallHomeEvents events = events(manager);
+        // each attempt may wait five minutes for the manager: only giving up the dialing place lets the others call
+        CallHomePolicy patient = CallHomePolicy.persistent().withConnectTimeout(Duration.ofMinutes(5));
+        List<DeviceTls> devices = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            DeviceTls tls = DeviceTls.issuedBy(ca, deviceCertificate("ont-" + i));
+            devices.add(tls);
+            host.callHome(new LeafDevice("ont-" + i), tls, manager.tlsAddress(),
+                    InetAddress.getByName("127.101.4." + i), patient);
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> events.of(CallHomeEvent.Pending.class).size() == 3);
+        assertThat(events.of(CallHomeEvent.Pending.class)).extracting(p -> p.device().fingerprint())
+                .containsExactlyInAnyOrderElementsOf(devices.stream().map(DeviceTls::fingerprint).toList());
+        for (DeviceTls d : devices) {
+            manager.trust(d.fingerprint());
+        }
+        await().atMost(WAIT).until(() -> events.of(CallHomeEvent.Connected.class).size() == 3);
+        assertThat(host.callHomes()).allSatisfy(ch -> assertThat(ch.attempts()).isEqualTo(1));
+    }
+
+    @Test
     void aRejectedDeviceIsRefusedAndAManagerTheDeviceDoesNotTrustIsRefusedByTheDevice() throws Exception {
         CallHomeServer manager = manager(0, CallHomeTrust.inMemory());
         CallHomeEvents events = events(manager);
