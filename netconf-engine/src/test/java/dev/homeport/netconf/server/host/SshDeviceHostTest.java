@@ -216,7 +216,7 @@ class SshDeviceHostTest {
         CallHomeServer manager = manager(0, KnownHosts.Policy.ACCEPT_ALL);
         CallHomeEvents events = events(manager);
         MinimalEndpoint device = MinimalEndpoint.named("meter-1");
-        Duration period = Duration.ofSeconds(3);
+        Duration period = Duration.ofSeconds(6); // long enough that the busy second period ends well before the third, even on a loaded machine
         Duration idle = Duration.ofMillis(500);
         Instant anchor = Instant.now();
         CallHomePolicy policy = CallHomePolicy.periodic(period, idle)
