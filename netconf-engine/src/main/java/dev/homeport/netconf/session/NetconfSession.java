@@ -334,10 +334,11 @@ public final class NetconfSession implements AutoCloseable {
         try {
             sendRaw(message);
         } catch (NetconfException e) {
-            if (pending.remove(id, p)) {
-                timer[0].cancel(false);
-                future.completeExceptionally(e);
-            }
+            // A failed write leaves the outbound framing unknown, so the session is over. The write usually fails
+            // because the peer is going away, and the transport's close report says more (what arrived, why), so
+            // the RPC stays pending for it; the send error ends the session only if that report does not come.
+            EngineThreads.timer().schedule(() -> fail(e.getMessage(), e), SEND_FAILURE_GRACE.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
         if (seq == 1 && !options.stallProbe().isZero()) {
             EngineThreads.timer().schedule(this::probeIfStalled, options.stallProbe().toMillis(),
@@ -345,6 +346,8 @@ public final class NetconfSession implements AutoCloseable {
         }
         return future;
     }
+
+    private static final Duration SEND_FAILURE_GRACE = Duration.ofSeconds(1);
 
     /** A get-config that selects nothing: harmless on every server, it only makes the server read its input. */
     static final String STALL_PROBE = "<get-config><source><running/></source><filter type=\"subtree\">"

@@ -267,7 +267,9 @@ public final class ScriptedSshDevice implements AutoCloseable {
 
         /** Drops the TCP connection at once: no SSH channel close, no disconnect message. */
         public void dropConnection() throws IOException {
-            channel.getSession().getIoSession().close(true);
+            // The TCP connection ends without an SSH disconnect, but only after what was written has left: an
+            // immediate close would discard the queued writes, and the test would see a drop before the bytes.
+            channel.getSession().getIoSession().close(false);
         }
     }
 
