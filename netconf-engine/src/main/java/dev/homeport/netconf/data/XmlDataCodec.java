@@ -29,6 +29,8 @@ import org.opendaylight.yangtools.yang.model.api.DataNodeContainer;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.opendaylight.yangtools.yang.model.api.ListSchemaNode;
 import org.opendaylight.yangtools.yang.common.QName;
+import org.opendaylight.yangtools.yang.model.api.stmt.SchemaNodeIdentifier;
+import org.opendaylight.yangtools.yang.model.util.SchemaInferenceStack;
 import org.w3c.dom.Element;
 
 /**
@@ -115,6 +117,74 @@ public final class XmlDataCodec {
     }
 
     /**
+     * Strict parse of a notification's event element (e.g. {@code <netconf-config-change>}) into the notification's
+     * body: a container named by the notification. Only top-level notifications are known.
+     */
+    public ContainerNode parseNotification(Element event) throws InvalidDataException {
+        QName name = notificationName(event);
+        if (name == null) {
+            throw new InvalidDataException("no module of the schema defines a notification '" + event.getLocalName()
+                    + "' in namespace " + event.getNamespaceURI(), "/" + event.getLocalName(), null);
+        }
+        NormalizationResultHolder holder = new NormalizationResultHolder();
+        NormalizedNodeStreamWriter writer = ImmutableNormalizedNodeStreamWriter.from(holder);
+        try (XmlParserStream parser = XmlParserStream.create(writer,
+                SchemaInferenceStack.of(context, SchemaNodeIdentifier.Absolute.of(name)).toInference(), true)) {
+            parser.parse(new DOMSourceXMLStreamReader(new DOMSource(event)));
+        } catch (XMLStreamException | IOException | RuntimeException e) {
+            throw new InvalidDataException("invalid notification '" + event.getLocalName() + "': " + describe(e),
+                    "/" + event.getLocalName(), e);
+        }
+        NormalizedNode data = holder.getResult().data();
+        if (!(data instanceof ContainerNode container)) {
+            throw new IllegalStateException("the parser returned " + data.contract().getSimpleName()
+                    + " for a notification");
+        }
+        return container;
+    }
+
+    /** The QName of the top-level notification an element stands for, or null. */
+    public QName notificationName(Element event) {
+        for (var module : schema.modules(event.getNamespaceURI())) {
+            QName q = QName.create(module, event.getLocalName());
+            if (context.findNotification(q).isPresent()) {
+                return q;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Strict parse of a document streamed from {@code xml}, whose root element wraps top-level data nodes, without
+     * building a DOM first: for large documents (a generated datastore of 100k entries). The input must be trusted
+     * or bounded by the caller: the reader refuses DTDs and external entities but not size.
+     */
+    public ContainerNode parseStream(java.io.Reader xml) throws InvalidDataException {
+        NormalizationResultHolder holder = new NormalizationResultHolder();
+        NormalizedNodeStreamWriter writer = ImmutableNormalizedNodeStreamWriter.from(holder);
+        javax.xml.stream.XMLInputFactory f = javax.xml.stream.XMLInputFactory.newFactory();
+        f.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(javax.xml.stream.XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        javax.xml.stream.XMLStreamReader reader = null;
+        try {
+            reader = f.createXMLStreamReader(xml);
+            try (XmlParserStream parser = XmlParserStream.create(writer, context, true)) {
+                parser.parse(reader);
+            }
+        } catch (XMLStreamException | IOException | RuntimeException e) {
+            String where = reader == null ? "" : " (line " + reader.getLocation().getLineNumber() + ")";
+            throw new InvalidDataException(describe(e) + where, "/", e);
+        }
+        NormalizedNode data = holder.getResult().data();
+        if (!(data instanceof ContainerNode container)) {
+            throw new IllegalStateException("the parser returned " + data.contract().getSimpleName()
+                    + ", not the data root");
+        }
+        return container;
+    }
+
+    /**
      * Parses XML text: a document whose root is {@code <data>} or {@code <config>} (NETCONF base namespace or none),
      * or bare top-level data elements.
      */
@@ -149,13 +219,30 @@ public final class XmlDataCodec {
         return XmlFragment.raw(toXml(data));
     }
 
+    /**
+     * Writes with {@code decorate} between the node walker and the XML writer (to add attributes, e.g.); it also gets
+     * the XML writer, to bind prefixes.
+     */
+    String toXml(ContainerNode data,
+                 java.util.function.BiFunction<XMLStreamWriter, NormalizedNodeStreamWriter, NormalizedNodeStreamWriter>
+                         decorate) {
+        return write(data.body(), decorate);
+    }
+
     private String write(Collection<DataContainerChild> nodes) {
+        return write(nodes, (xml, stream) -> stream);
+    }
+
+    private String write(Collection<DataContainerChild> nodes,
+                         java.util.function.BiFunction<XMLStreamWriter, NormalizedNodeStreamWriter,
+                                 NormalizedNodeStreamWriter> decorate) {
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter xml = new CarriageReturnSafeWriter(OUTPUT.get().createXMLStreamWriter(out));
-            NormalizedNodeStreamWriter stream = XMLStreamNormalizedNodeStreamWriter.create(xml, context);
+            NormalizedNodeStreamWriter stream = decorate.apply(xml, XMLStreamNormalizedNodeStreamWriter.create(xml,
+                    context));
             // closing the node writer closes the XML writer too, after flushing it
-            try (SchemaOrderedNormalizedNodeWriter writer = new SchemaOrderedNormalizedNodeWriter(stream, context)) {
+            try (SchemaOrderedNormalizedNodeWriter writer = new KeysFirstWriter(stream, context)) {
                 writer.write(nodes);
             }
         } catch (XMLStreamException e) {
