@@ -12,6 +12,16 @@
 #   yuma-device.sh stop-devices ID...       stop the given call-home devices
 #   yuma-device.sh rekey ID...              give the given call-home devices a new host key (stop them first)
 #   yuma-device.sh authorize-key FILE.pub   let FILE's key log in as $NC_USER
+#   yuma-device.sh tls-listen PORT CERT KEY CA
+#                                           NETCONF over TLS (RFC 7589) on 127.0.0.1:PORT: socat is the TLS server
+#                                           (certificate CERT/KEY, client certificate required and checked
+#                                           against CA) and hands each session to netconfd as $NC_USER
+#   yuma-device.sh stop-tls PORT            stop that TLS listener
+#   yuma-device.sh tls-callhome HOST PORT CERT KEY CA [ID]
+#                                           a device (id ID, default $CALLHOME_FIRST_ID) that calls home over TLS
+#                                           (RFC 8071 section 4): it dials HOST:PORT and runs the TLS *server* on
+#                                           that connection; stop it with stop-devices ID
+#                                           (both TLS commands run netconf-subsystem through netconf-hello-gate.py)
 #   yuma-device.sh status | stop | clean | install
 #
 # Environment (defaults):
@@ -22,6 +32,7 @@
 #   NC_KBDINT=0 (1: sshd offers keyboard-interactive through PAM instead of password)
 #   CALLHOME_RETRY=0 (seconds; >0: each device re-dials after its connection ends/fails)
 #   CALLHOME_FIRST_ID=1   HOSTKEY_TYPE=ed25519 (or rsa, ecdsa)
+#   CALLHOME_CAPTURE=0 (1: a TLS call-home device dumps the bytes it relays to dev<ID>.to-{device,manager}.raw)
 # Device id I calls from 127.100.((I-1)/250).((I-1)%250+1):$NC_PORT with key $DEVICE_BASE/keys/chI_<type>.
 # All call-home devices share one netconfd datastore (a yuma123 limitation).
 set -euo pipefail
@@ -44,10 +55,12 @@ NC_KBDINT=${NC_KBDINT:-0}
 NC_KEEP_CONFIG=${NC_KEEP_CONFIG:-0}
 CALLHOME_RETRY=${CALLHOME_RETRY:-0}
 CALLHOME_FIRST_ID=${CALLHOME_FIRST_ID:-1}
+CALLHOME_CAPTURE=${CALLHOME_CAPTURE:-0}
 HOSTKEY_TYPE=${HOSTKEY_TYPE:-ed25519}
 PY=/usr/bin/python3            # Debian's python (python3-ncclient); not a pyenv shim
-PKGS="netconfd yangcli libyuma-base netconfd-module-ietf-interfaces openssh-server socat python3-ncclient libyang2-tools"
+PKGS="netconfd yangcli libyuma-base netconfd-module-ietf-interfaces openssh-server socat python3-ncclient libyang2-tools openssl iproute2"
 SELF=$(readlink -f "$0")
+TOOLS=$(dirname "$SELF")
 
 die() { echo "yuma-device.sh: $*" >&2; exit 1; }
 log() { echo "yuma-device.sh: $*"; }
@@ -127,6 +140,24 @@ ip=$(ip -4 -o addr show dev "$1" 2>/dev/null | awk '{sub("/.*","",$4); print $4;
 printf '<ipv4 xmlns="urn:ietf:params:xml:ns:yang:ietf-ip"><address><ip>%s</ip></address></ipv4>\n' "$ip"
 EOF
   chmod 755 "$RUN/bin/get-interface-ipv4"
+  # NETCONF over TLS: socat terminates TLS and runs this once per connection, after a successful handshake.
+  # netconf-subsystem relays stdin/stdout to netconfd's socket. It takes the NETCONF user from USER, and the
+  # session's server port (which picks the socket and must be one of netconfd's --port values) from the last
+  # field of SSH_CONNECTION, so both are set here. The user is fixed ($NC_USER): socat has already checked the
+  # client certificate against the CA (RFC 7589 leaves the certificate-to-name mapping to the server).
+  # Every session is recorded (TLS version, cipher, client certificate) in the log file given as argument $1.
+  # netconf-hello-gate.py holds the server's hello back until netconf-subsystem has read the client's: netconfd
+  # defers an RPC that reaches it in the same read as the client's hello (see that script), which happened under load.
+  cat > "$RUN/bin/tls-netconf-subsystem" <<EOF
+#!/bin/sh
+printf '%s tls=%s cipher=%s client-subject="%s" client-issuer="%s" from=%s:%s\n' "\$(date +%s)" \\
+  "\$SOCAT_OPENSSL_PROTO_VERSION" "\$SOCAT_OPENSSL_CIPHER" "\$SOCAT_OPENSSL_X509_SUBJECT" \\
+  "\$SOCAT_OPENSSL_X509_ISSUER" "\$SOCAT_PEERADDR" "\$SOCAT_PEERPORT" >> "\$1"
+exec $PY $TOOLS/netconf-hello-gate.py setpriv --reuid=$NC_USER --regid=$NC_USER --init-groups \\
+  env -i USER=$NC_USER HOME=$NCDIR SSH_CONNECTION="\${SOCAT_PEERADDR:-127.0.0.1} \${SOCAT_PEERPORT:-0} 127.0.0.1 $NC_PORT" \\
+  /usr/sbin/netconf-subsystem --ncxserver-sockname=$NC_PORT@$SOCK
+EOF
+  chmod 755 "$RUN/bin/tls-netconf-subsystem"
   local common auth
   if [ "$NC_KBDINT" = 1 ]; then
     # keyboard-interactive needs PAM on Linux (pam_unix asks for the password)
@@ -227,6 +258,7 @@ stop_devices() { # [ID...] : the given devices, default all
 cmd_stop() {
   [ -d "$RUN" ] || { log "nothing to stop"; return 0; }
   stop_devices
+  local f; for f in "$RUN"/tls*.pid; do [ -e "$f" ] && stop_pidfile "$f" 1; done
   stop_pidfile "$RUN/sshd.pid" 1
   stop_pidfile "$RUN/netconfd.pid"
   rm -f "$SOCK"
@@ -268,6 +300,97 @@ cmd_callhome() {
   log "$n device(s) calling home to $host:$port (retry=${CALLHOME_RETRY}s); id/source/fingerprint in $CHDIR/devices.txt"
 }
 
+# ---------------------------------------------------------------- NETCONF over TLS (RFC 7589)
+# socat is the TLS server (OpenSSL): TLS 1.2 or later, certificate CERT with key KEY, and a client certificate
+# that chains to CA is required (verify=1 fails the handshake without one). After the handshake it runs
+# tls-netconf-subsystem (see setup) with the TLS connection as stdin/stdout.
+check_tls_files() { # cert key ca
+  local f; for f in "$@"; do
+    [ -r "$f" ] || die "cannot read $f"
+    case "$f" in *[!A-Za-z0-9/._-]*) die "file names must not contain spaces or , : ! etc.: $f";; esac
+  done
+}
+# SHA-256 of the DER certificate in OpenSSH style (SHA256:base64, no padding), as the engine prints it
+cert_fingerprint() { openssl x509 -in "$1" -outform DER | openssl dgst -sha256 -binary | base64 | tr -d '=\n'; }
+tls_server_address() { # port cert key ca sessionlog
+  echo "OPENSSL-LISTEN:$1,bind=127.0.0.1,reuseaddr,fork,cert=$2,key=$3,cafile=$4,verify=1,min-version=TLS1.2"
+}
+
+cmd_tls_listen() {
+  local port=${1:-} cert=${2:-} key=${3:-} ca=${4:-}
+  [ -n "$ca" ] || die "usage: tls-listen PORT CERT KEY CA"
+  [[ $port =~ ^[0-9]+$ ]] && [ "$port" -ge 1 ] && [ "$port" -le 65535 ] || die "bad PORT"
+  check_tls_files "$cert" "$key" "$ca"
+  pid_alive "$RUN/netconfd.pid" >/dev/null || die "netconfd is not running: run '$0 start' first"
+  local pf=$RUN/tls$port.pid
+  pid_alive "$pf" >/dev/null && die "a TLS listener on port $port is already running"
+  port_in_use "$port" && die "127.0.0.1:$port is already in use by someone else"
+  : > "$RUN/tls$port.sessions.log"
+  setsid socat -d -lf "$RUN/tls$port.socat.log" "$(tls_server_address "$port" "$cert" "$key" "$ca")" \
+    "EXEC:$RUN/bin/tls-netconf-subsystem $RUN/tls$port.sessions.log" < /dev/null > /dev/null 2>&1 &
+  save_pid "$pf" $!
+  local i; for i in $(seq 50); do port_in_use "$port" && break; sleep 0.1
+    pid_alive "$pf" >/dev/null || { cat "$RUN/tls$port.socat.log" >&2; die "socat exited"; }; done
+  port_in_use "$port" || die "TLS listener did not come up (see $RUN/tls$port.socat.log)"
+  log "NETCONF over TLS on 127.0.0.1:$port (pid $(pid_alive "$pf"), certificate SHA256:$(cert_fingerprint "$cert")); sessions in $RUN/tls$port.sessions.log"
+}
+
+cmd_stop_tls() {
+  [ -n "${1:-}" ] || die "usage: stop-tls PORT"
+  stop_pidfile "$RUN/tls$1.pid" 1
+  log "stopped TLS listener on port $1"
+}
+
+# A TLS call-home device (RFC 8071 section 4): the device opens the TCP connection and is the TLS *server* on it.
+# socat 1.7 cannot run a TLS server on a connection it dialled, so the device has two parts in one process group:
+#   1. its TLS server: socat OPENSSL-LISTEN on an ephemeral 127.0.0.1 port that only the bridge uses;
+#   2. the call-home bridge: socat dials HOST:PORT from the device's own 127.100.x.y address and relays raw bytes
+#      between that connection and the TLS server. It never decrypts: the manager's TLS client handshakes with
+#      the device's TLS server through it (CALLHOME_CAPTURE=1 dumps what it relays, for proof).
+cmd_tls_callhome() {
+  local host=${1:-} port=${2:-} cert=${3:-} key=${4:-} ca=${5:-} id=${6:-$CALLHOME_FIRST_ID}
+  [ -n "$ca" ] || die "usage: tls-callhome HOST PORT CERT KEY CA [ID]"
+  [ "$host" = localhost ] && host=127.0.0.1
+  [[ $host =~ ^127\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$ ]] || die "HOST must be a 127.x.y.z loopback address"
+  [[ $port =~ ^[0-9]+$ ]] && [ "$port" -ge 1 ] && [ "$port" -le 65535 ] || die "bad PORT"
+  [[ $id =~ ^[0-9]+$ ]] && [ "$id" -ge 1 ] && [ "$id" -le 1000 ] || die "ID must be 1..1000"
+  check_tls_files "$cert" "$key" "$ca"
+  pid_alive "$RUN/netconfd.pid" >/dev/null || die "netconfd is not running: run '$0 start' first"
+  local pf=$CHDIR/dev$id.pid src fp; src=$(src_addr "$id"); fp=SHA256:$(cert_fingerprint "$cert")
+  pid_alive "$pf" >/dev/null && die "device $id is already running"
+  rm -f "$CHDIR/dev$id.to-device.raw" "$CHDIR/dev$id.to-manager.raw"
+  setsid bash "$SELF" _tls-callhome-device "$id" "$host" "$port" "$cert" "$key" "$ca" \
+    >> "$CHDIR/dev$id.socat.log" 2>&1 < /dev/null &
+  save_pid "$pf" $!
+  printf 'dev%s %s %s %s tls\n' "$id" "$src" "$fp" "$cert" > "$CHDIR/dev$id.info"
+  cat "$CHDIR"/dev*.info 2>/dev/null | sort -V > "$CHDIR/devices.txt"
+  log "TLS device $id calling home to $host:$port from $src (certificate $fp); sessions in $CHDIR/dev$id.sessions.log"
+}
+
+run_tls_callhome_device() { # id host port cert key ca  (the process group leader of one device)
+  local id=$1 host=$2 port=$3 cert=$4 key=$5 ca=$6 src lport i capture=()
+  src=$(src_addr "$id")
+  [ -e "$CHDIR/dev$id.sessions.log" ] || : > "$CHDIR/dev$id.sessions.log"
+  socat -d -lf "$CHDIR/dev$id.tls.log" "$(tls_server_address 0 "$cert" "$key" "$ca")" \
+    "EXEC:$RUN/bin/tls-netconf-subsystem $CHDIR/dev$id.sessions.log" < /dev/null &
+  lpid=$!   # global: the EXIT trap runs after this function has returned
+  trap 'kill "$lpid" 2>/dev/null || true' EXIT
+  lport=
+  for i in $(seq 100); do
+    lport=$(ss -Hltnp 2>/dev/null | awk -v p="pid=$lpid," 'index($0, p) { n = split($4, a, ":"); print a[n]; exit }')
+    [ -n "$lport" ] && break
+    kill -0 "$lpid" 2>/dev/null || die "device $id: TLS server exited (see $CHDIR/dev$id.tls.log)"
+    sleep 0.05
+  done
+  [ -n "$lport" ] || die "device $id: cannot find the port of its TLS server"
+  [ "$CALLHOME_CAPTURE" = 1 ] && capture=(-r "$CHDIR/dev$id.to-device.raw" -R "$CHDIR/dev$id.to-manager.raw")
+  while :; do
+    socat "${capture[@]}" "TCP:$host:$port,bind=$src,connect-timeout=10" "TCP:127.0.0.1:$lport" || true
+    [ "$CALLHOME_RETRY" = 0 ] && break
+    sleep "$CALLHOME_RETRY"
+  done
+}
+
 cmd_status() {
   local f pid
   for f in "$RUN/netconfd.pid" "$RUN/sshd.pid"; do
@@ -277,6 +400,8 @@ cmd_status() {
   for f in "$CHDIR"/dev*.pid; do [ -e "$f" ] || continue
     if pid_alive "$f" >/dev/null; then up=$((up+1)); else down=$((down+1)); fi; done
   echo "call-home devices: $up running, $down finished"
+  for f in "$RUN"/tls*.pid; do [ -e "$f" ] || continue
+    if pid=$(pid_alive "$f"); then echo "$(basename "$f" .pid) listener: running pid $pid"; fi; done
 }
 
 cmd_clean() { cmd_stop; rm -rf "$RUN" "$KEYS" "$BASE/apt.log"; log "removed $RUN and $KEYS"; }
@@ -308,6 +433,10 @@ case "$cmd" in
   stop-devices) stop_devices "$@" ;;
   rekey)    cmd_rekey "$@" ;;
   authorize-key) cmd_authorize_key "$@" ;;
+  tls-listen) cmd_tls_listen "$@" ;;
+  stop-tls) cmd_stop_tls "$@" ;;
+  tls-callhome) cmd_tls_callhome "$@" ;;
+  _tls-callhome-device) run_tls_callhome_device "$@" ;;
   clean)    cmd_clean ;;
-  *) sed -n '2,30p' "$SELF"; exit 2 ;;
+  *) sed -n '2,40p' "$SELF"; exit 2 ;;
 esac

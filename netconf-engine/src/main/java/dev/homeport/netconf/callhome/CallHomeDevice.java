@@ -28,18 +28,19 @@ public final class CallHomeDevice {
     private final String keyType;
     private final Transport transport;
     private final Instant firstSeen;
+    /** The key or certificate last presented, kept so that trusting a device that has hung up still records it. */
+    private volatile DeviceIdentity identity;
     private volatile InetSocketAddress lastAddress;
     private volatile Instant lastSeen;
     private volatile State state;
     private volatile String refusal;
     private volatile NetconfSession session;
-    /** The key last presented, kept so that trusting a device that has hung up still records its key. */
-    volatile java.security.PublicKey publicKey;
 
-    CallHomeDevice(String fingerprint, String keyType, Transport transport, InetSocketAddress address, State state) {
-        this.fingerprint = fingerprint;
-        this.keyType = keyType;
-        this.transport = transport;
+    CallHomeDevice(DeviceIdentity identity, InetSocketAddress address, State state) {
+        this.identity = identity;
+        this.fingerprint = identity.fingerprint();
+        this.keyType = identity.type();
+        this.transport = identity.transport();
         this.firstSeen = Instant.now();
         this.lastSeen = firstSeen;
         this.lastAddress = address;
@@ -51,8 +52,14 @@ public final class CallHomeDevice {
         return fingerprint;
     }
 
+    /** {@code ssh-ed25519}, {@code X.509 EC}... */
     public String keyType() {
         return keyType;
+    }
+
+    /** The host key or certificate the device presented. */
+    public DeviceIdentity identity() {
+        return identity;
     }
 
     public Transport transport() {
@@ -83,6 +90,10 @@ public final class CallHomeDevice {
     /** The live session while connected. */
     public Optional<NetconfSession> session() {
         return Optional.ofNullable(session).filter(NetconfSession::isOpen);
+    }
+
+    void presented(DeviceIdentity id) {
+        this.identity = id;
     }
 
     void seen(InetSocketAddress address) {

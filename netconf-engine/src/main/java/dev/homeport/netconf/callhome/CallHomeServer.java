@@ -1,18 +1,11 @@
 package dev.homeport.netconf.callhome;
 
-import dev.homeport.netconf.NetconfException;
 import dev.homeport.netconf.callhome.CallHomeDevice.State;
 import dev.homeport.netconf.session.EngineThreads;
 import dev.homeport.netconf.session.NetconfSession;
 import dev.homeport.netconf.session.SerialExecutor;
-import dev.homeport.netconf.transport.ssh.HostKeys;
-import dev.homeport.netconf.transport.ssh.SshAuth;
-import dev.homeport.netconf.transport.ssh.SshConnector;
-import dev.homeport.netconf.transport.ssh.SshTransport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,40 +22,46 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.AttributeRepository.AttributeKey;
-import org.apache.sshd.common.io.IoAcceptor;
-import org.apache.sshd.common.session.Session;
-import org.apache.sshd.common.session.SessionListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * RFC 8071 Call Home listener: devices open the TCP connection, and the manager then runs the SSH client on it.
+ * RFC 8071 Call Home listener: devices open the TCP connection, and the manager then runs the SSH client (port 4334)
+ * or the TLS client (port 4335) on it.
  *
- * <p>Each device is identified by its host key. A trusted device is authenticated with its own credentials and
- * gets a {@link NetconfSession}. An unknown device is held as pending, and is sent no credentials at all, until the
- * application trusts or rejects it, or the pending timeout passes. A device whose key differs from the one trusted
- * for its address is refused. Source addresses that fail repeatedly are blocked for a while. A device that calls
- * again replaces its earlier session.
+ * <p>Each device is identified by its host key or certificate. A trusted device is authenticated with its own
+ * credentials and gets a {@link NetconfSession}. An unknown device is held as pending, and is sent no credentials at
+ * all, until the application trusts or rejects it, or the pending timeout passes. A device whose key or certificate
+ * differs from the one trusted for its address is refused. Source addresses that fail repeatedly are blocked for a
+ * while. A device that calls again replaces its earlier session.
+ *
+ * <p>This class holds what both transports share (devices, decisions, limits, events); {@link SshCallHomeAcceptor}
+ * and {@link TlsCallHomeAcceptor} run the transports and call in at the same points of a connection's life.
  */
 public final class CallHomeServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CallHomeServer.class);
-    private static final AttributeKey<Attempt> ATTEMPT = new AttributeKey<>();
 
     /** One incoming connection, from accept to session (or refusal). */
-    private static final class Attempt {
+    static final class Attempt {
         final InetSocketAddress source;
+        /** Drops the connection. */
+        final Runnable closer;
         final AtomicBoolean started = new AtomicBoolean();
+        final AtomicBoolean counted = new AtomicBoolean();
+        /** Its outcome (a refusal, or a pending device dropped) has been handled and reported. */
+        final AtomicBoolean settled = new AtomicBoolean();
         final CompletableFuture<Boolean> decision = new CompletableFuture<>();
-        volatile boolean counted;
         volatile CallHomeDevice device;
-        volatile PublicKey key;
+        volatile DeviceIdentity identity;
         volatile CallHomeTrust.Verdict verdict;
 
-        Attempt(InetSocketAddress source) {
+        Attempt(InetSocketAddress source, Runnable closer) {
             this.source = source;
+            this.closer = closer;
+        }
+
+        String peer() {
+            return describe(source);
         }
     }
 
@@ -75,9 +74,8 @@ public final class CallHomeServer implements AutoCloseable {
     private final List<Consumer<CallHomeEvent>> listeners = new CopyOnWriteArrayList<>();
     private final SerialExecutor events = new SerialExecutor(EngineThreads.workers());
     private final AtomicInteger active = new AtomicInteger();
-    private SshClient client;
-    private IoAcceptor acceptor;
-    private volatile InetSocketAddress sshBound;
+    private SshCallHomeAcceptor ssh;
+    private TlsCallHomeAcceptor tls;
 
     public CallHomeServer(CallHomeSettings settings, CallHomeTrust trust, CredentialsProvider credentials) {
         this.settings = settings;
@@ -95,85 +93,62 @@ public final class CallHomeServer implements AutoCloseable {
         listeners.remove(listener);
     }
 
-    /** Binds the listeners. Fails with a clear message when the address is taken or not allowed. */
+    /** Binds the listeners. Fails with a clear message when an address is taken or not allowed. */
     public synchronized void start() throws IOException {
-        if (client != null) {
+        if (isRunning()) {
             return;
         }
-        if (settings.sshAddress() == null) {
+        if (settings.sshAddress() == null && settings.tlsAddress() == null) {
             throw new IllegalStateException("no call-home address configured");
         }
-        SshClient c = SshClient.setUpDefaultClient();
-        SshConnector.applySettings(c, settings.ssh());
-        c.setServerKeyVerifier(this::verifyKey);
-        c.addSessionListener(new SessionListener() {
-            @Override
-            public void sessionCreated(Session session) {
-                onCreated((ClientSession) session);
-            }
-
-            @Override
-            public void sessionEvent(Session session, Event event) {
-                if (event == Event.KeyEstablished) {
-                    onKeyEstablished((ClientSession) session);
-                }
-            }
-
-            @Override
-            public void sessionClosed(Session session) {
-                Attempt a = session.getAttribute(ATTEMPT);
-                if (a != null) {
-                    a.decision.complete(false);
-                    if (a.counted) {
-                        a.counted = false;
-                        active.decrementAndGet();
-                    }
-                    if (a.device != null) {
-                        Collection<Attempt> h = held.get(a.device.fingerprint());
-                        if (h != null) {
-                            h.remove(a);
-                        }
-                    }
-                }
-            }
-        });
-        c.start();
-        IoAcceptor acc = c.getIoServiceFactory().createAcceptor(c.getSessionFactory());
         try {
-            acc.bind(settings.sshAddress());
-        } catch (IOException e) {
-            c.stop();
-            throw new IOException("cannot listen for SSH call home on " + describe(settings.sshAddress()) + ": "
-                    + e.getMessage(), e);
+            if (settings.sshAddress() != null) {
+                ssh = SshCallHomeAcceptor.bind(this, settings.sshAddress());
+                LOG.info("listening for SSH call home on {}", describe(ssh.address()));
+            }
+            if (settings.tlsAddress() != null) {
+                tls = TlsCallHomeAcceptor.bind(this, settings.tlsAddress());
+                LOG.info("listening for TLS call home on {}", describe(tls.address()));
+            }
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
         }
-        this.client = c;
-        this.acceptor = acc;
-        this.sshBound = (InetSocketAddress) acc.getBoundAddresses().iterator().next();
-        LOG.info("listening for SSH call home on {}", describe(sshBound));
     }
 
-    /** The bound SSH address (with the real port when 0 was asked for). */
-    public InetSocketAddress sshAddress() {
-        return sshBound;
+    /** The bound SSH address (with the real port when 0 was asked for); null when SSH is not listening. */
+    public synchronized InetSocketAddress sshAddress() {
+        return ssh == null ? null : ssh.address();
     }
 
-    public boolean isRunning() {
-        return acceptor != null;
+    /** The bound TLS address (with the real port when 0 was asked for); null when TLS is not listening. */
+    public synchronized InetSocketAddress tlsAddress() {
+        return tls == null ? null : tls.address();
+    }
+
+    public synchronized boolean isRunning() {
+        return ssh != null || tls != null;
     }
 
     /** Stops accepting and closes every call-home session. */
     @Override
     public synchronized void close() {
-        if (acceptor != null) {
-            acceptor.close(true);
-            acceptor = null;
+        if (ssh != null) {
+            ssh.stopAccepting();
+        }
+        if (tls != null) {
+            tls.stopAccepting();
         }
         for (CallHomeDevice d : devices.values()) {
             d.session().ifPresent(NetconfSession::abort);
         }
-        if (client != null) {
-            client.stop();
-            client = null;
+        if (ssh != null) {
+            ssh.close();
+            ssh = null;
+        }
+        if (tls != null) {
+            tls.close();
+            tls = null;
         }
     }
 
@@ -197,11 +172,11 @@ public final class CallHomeServer implements AutoCloseable {
             throw new IllegalArgumentException("no device with fingerprint " + fingerprint);
         }
         Collection<Attempt> waiting = held.getOrDefault(fingerprint, List.of());
-        Attempt any = waiting.stream().filter(a -> a.key != null).findFirst().orElse(null);
+        Attempt any = waiting.stream().filter(a -> a.identity != null).findFirst().orElse(null);
         if (any != null) {
-            trust.trust(any.source, any.key);
-        } else if (d.publicKey != null) {
-            trust.trust(d.lastAddress(), d.publicKey);
+            trust.trust(any.source, any.identity);
+        } else if (d.identity() != null) {
+            trust.trust(d.lastAddress(), d.identity());
         }
         d.state(State.OFFLINE);
         emit(new CallHomeEvent.Trusted(d, d.lastAddress()));
@@ -236,68 +211,85 @@ public final class CallHomeServer implements AutoCloseable {
         return active.get();
     }
 
-    // ---------------------------------------------------------------- connection life cycle
+    // ---------------------------------------------------------------- connection life cycle, for the acceptors
 
-    private void onCreated(ClientSession session) {
-        SocketAddress remote = session.getRemoteAddress();
-        InetSocketAddress source = remote instanceof InetSocketAddress isa ? isa : new InetSocketAddress(0);
-        Attempt a = new Attempt(source);
-        session.setAttribute(ATTEMPT, a);
-        Optional<Instant> blocked = failures.blocked(source.getAddress());
+    CallHomeSettings settings() {
+        return settings;
+    }
+
+    CredentialsProvider credentials() {
+        return credentials;
+    }
+
+    Attempt attempt(InetSocketAddress source, Runnable closer) {
+        return new Attempt(source, closer);
+    }
+
+    /** A new connection: refused (and closed) when its address is blocked or the session cap is reached. */
+    boolean admit(Attempt a) {
+        Optional<Instant> blocked = failures.blocked(a.source.getAddress());
         if (blocked.isPresent()) {
-            refuse(session, a, "address " + source.getAddress().getHostAddress() + " is blocked until "
-                    + blocked.get() + " after repeated failures", false);
-            return;
+            refuse(a, "address " + a.source.getAddress().getHostAddress() + " is blocked until " + blocked.get()
+                    + " after repeated failures", false);
+            return false;
         }
         if (active.incrementAndGet() > settings.maxSessions()) {
             active.decrementAndGet();
-            refuse(session, a, "session limit of " + settings.maxSessions() + " reached", false);
-            return;
-        }
-        a.counted = true;
-    }
-
-    /** Runs during key exchange on an I/O thread: classify only, decide nothing that blocks. */
-    private boolean verifyKey(ClientSession session, SocketAddress remote, PublicKey key) {
-        Attempt a = session.getAttribute(ATTEMPT);
-        if (a == null || session.isClosing()) {
+            refuse(a, "session limit of " + settings.maxSessions() + " reached", false);
             return false;
         }
-        if (a.key != null) {
-            // re-key: the host key must not change within a session
-            return HostKeys.same(a.key, key);
+        a.counted.set(true);
+        return true;
+    }
+
+    /** The connection has ended, whatever the outcome: frees its place. Idempotent. */
+    void release(Attempt a) {
+        a.decision.complete(false);
+        if (a.counted.compareAndSet(true, false)) {
+            active.decrementAndGet();
         }
-        a.key = key;
-        String fp = HostKeys.fingerprint(key);
-        CallHomeTrust.Verdict v = trust.classify(a.source, key);
+        if (a.device != null) {
+            Collection<Attempt> h = held.get(a.device.fingerprint());
+            if (h != null) {
+                h.remove(a);
+            }
+        }
+    }
+
+    /**
+     * The device presented its key or certificate: classify it and register the device; decide nothing that blocks
+     * (SSH calls this on an I/O thread). False when the connection must be refused, which has then been reported.
+     */
+    boolean identify(Attempt a, DeviceIdentity id) {
+        a.identity = id;
+        String fp = id.fingerprint();
+        CallHomeTrust.Verdict v = trust.classify(a.source, id);
         a.verdict = v;
         CallHomeDevice d = devices.compute(fp, (k, old) -> {
-            CallHomeDevice dev = old != null ? old
-                    : new CallHomeDevice(fp, HostKeys.type(key), CallHomeDevice.Transport.SSH, a.source,
-                    v instanceof CallHomeTrust.Trusted ? State.OFFLINE : State.PENDING);
-            dev.publicKey = key;
+            State initial = v instanceof CallHomeTrust.Trusted ? State.OFFLINE : State.PENDING;
+            CallHomeDevice dev = old != null ? old : new CallHomeDevice(id, a.source, initial);
+            dev.presented(id);
             dev.seen(a.source);
             return dev;
         });
         a.device = d;
+        String what = id.transport() == CallHomeDevice.Transport.SSH ? "HOST KEY" : "CERTIFICATE";
         switch (v) {
             case CallHomeTrust.Changed c -> {
-                String why = "HOST KEY CHANGED for call-home device at " + a.source.getAddress().getHostAddress()
+                String why = what + " CHANGED for call-home device at " + a.source.getAddress().getHostAddress()
                         + ": it offered " + fp + " but " + String.join(", ", c.expectedFingerprints())
                         + " is trusted for that address; refused";
                 d.refused(why);
-                failed(a);
-                emit(new CallHomeEvent.Refused(Optional.of(d), a.source, why));
+                reportRefusal(a, Optional.of(d), why, true);
                 return false;
             }
             case CallHomeTrust.Rejected r -> {
                 d.refused(r.reason());
-                failed(a);
-                emit(new CallHomeEvent.Refused(Optional.of(d), a.source, r.reason()));
+                reportRefusal(a, Optional.of(d), r.reason(), true);
                 return false;
             }
             case CallHomeTrust.Unknown u -> {
-                if (!trust.acceptsNew()) {
+                if (!trust.acceptsNew(id.transport())) {
                     long pending = devices.values().stream().filter(x -> x.state() == State.PENDING).count();
                     if (d.state() != State.PENDING) {
                         d.state(State.PENDING);
@@ -307,8 +299,8 @@ public final class CallHomeServer implements AutoCloseable {
                         if (devices.values().stream().filter(x -> x.state() == State.PENDING).count()
                                 > settings.maxPending()) {
                             devices.remove(fp, d);
-                            emit(new CallHomeEvent.Refused(Optional.empty(), a.source,
-                                    "too many devices awaiting approval (" + settings.maxPending() + ")"));
+                            reportRefusal(a, Optional.empty(), "too many devices awaiting approval ("
+                                    + settings.maxPending() + ")", false);
                             return false;
                         }
                     }
@@ -321,119 +313,121 @@ public final class CallHomeServer implements AutoCloseable {
         }
     }
 
-    private void onKeyEstablished(ClientSession session) {
-        Attempt a = session.getAttribute(ATTEMPT);
-        if (a == null || a.device == null || !a.started.compareAndSet(false, true)) {
-            return;
+    /**
+     * After {@link #identify}: trusts an unknown device at once under an accept-new policy, or holds the connection
+     * until the application decides. True when the device is trusted and the connection may go on.
+     */
+    boolean decide(Attempt a) throws IOException {
+        if (a.verdict instanceof CallHomeTrust.Unknown) {
+            if (trust.acceptsNew(a.identity.transport())) {
+                trust.trust(a.source, a.identity);
+                emit(new CallHomeEvent.Trusted(a.device, a.source));
+            } else {
+                return awaitDecision(a);
+            }
         }
-        EngineThreads.workers().execute(() -> establish(session, a));
-    }
-
-    private void establish(ClientSession session, Attempt a) {
-        CallHomeDevice d = a.device;
-        String peer = a.source.getAddress().getHostAddress() + ":" + a.source.getPort();
-        try {
-            if (a.verdict instanceof CallHomeTrust.Unknown) {
-                if (trust.acceptsNew()) {
-                    trust.trust(a.source, a.key);
-                    emit(new CallHomeEvent.Trusted(d, a.source));
-                } else if (!awaitDecision(session, a)) {
-                    return;
-                }
-            }
-            Optional<SshAuth> auth = credentials.credentialsFor(d);
-            if (auth.isEmpty()) {
-                refuse(session, a, "no credentials configured for device " + d.fingerprint(), false);
-                d.state(State.OFFLINE);
-                return;
-            }
-            d.state(State.CONNECTING);
-            SshConnector.authenticate(session, auth.get(), peer, settings.ssh().authTimeout());
-            SshTransport transport = SshTransport.open(session, peer, settings.ssh().connectTimeout());
-            NetconfSession ns = NetconfSession.open(transport, settings.session());
-            Optional<NetconfSession> previous = d.session();
-            d.session(ns);
-            d.state(State.CONNECTED);
-            failures.succeeded(a.source.getAddress());
-            previous.ifPresent(p -> {
-                LOG.info("{} called home again; its previous session is replaced", d.fingerprint());
-                p.abort();
-            });
-            ns.closeFuture().thenAccept(reason -> {
-                if (d.session().isEmpty() || d.session().get() == ns) {
-                    if (d.state() == State.CONNECTED) {
-                        d.state(State.OFFLINE);
-                    }
-                }
-                emit(new CallHomeEvent.Disconnected(d, a.source, reason.description()));
-            });
-            emit(new CallHomeEvent.Connected(d, a.source, ns));
-        } catch (IOException e) {
-            if (d.state() == State.CONNECTING) {
-                d.state(State.OFFLINE);
-            }
-            refuse(session, a, e.getMessage(), true);
-        } catch (RuntimeException e) {
-            LOG.warn("call home from {} failed", peer, e);
-            refuse(session, a, "internal error: " + e, true);
-        }
+        return true;
     }
 
     /** Holds an unknown device until the application decides; true if it was trusted. */
-    private boolean awaitDecision(ClientSession session, Attempt a) {
+    private boolean awaitDecision(Attempt a) {
         CallHomeDevice d = a.device;
         held.computeIfAbsent(d.fingerprint(), k -> new CopyOnWriteArrayList<>()).add(a);
+        boolean yes = false;
         try {
             if (d.state() != State.PENDING) {
                 // trusted between key exchange and now
                 if (d.state() != State.REFUSED) {
+                    yes = true;
                     return true;
                 }
             }
             emit(new CallHomeEvent.Pending(d, a.source));
-            boolean yes = a.decision.get(settings.pendingTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            if (!yes) {
-                if (d.state() == State.REFUSED) {
-                    // rejected while held: report it like any other refusal (a device that hung up was not refused)
-                    refuse(session, a, d.refusal().orElse("device " + d.fingerprint() + " was rejected"), false);
-                } else {
-                    session.close(true);
-                }
+            yes = a.decision.get(settings.pendingTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (!yes && d.state() == State.REFUSED) {
+                // rejected while held: report it like any other refusal (a device that hung up was not refused)
+                reportRefusal(a, Optional.of(d), d.refusal().orElse("device " + d.fingerprint() + " was rejected"),
+                        false);
             }
             return yes;
         } catch (TimeoutException e) {
             LOG.info("device {} from {} was not trusted within {} s; connection dropped, device stays pending",
                     d.fingerprint(), a.source, settings.pendingTimeout().toSeconds());
-            session.close(true);
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            session.close(true);
             return false;
         } catch (ExecutionException e) {
-            session.close(true);
             return false;
         } finally {
             Collection<Attempt> h = held.get(d.fingerprint());
             if (h != null) {
                 h.remove(a);
             }
+            if (!yes) {
+                a.settled.set(true);
+                a.closer.run();
+            }
         }
+    }
+
+    /** The session is open: it replaces the device's previous one, and its end is reported. */
+    void connected(Attempt a, NetconfSession ns) {
+        CallHomeDevice d = a.device;
+        Optional<NetconfSession> previous = d.session();
+        d.session(ns);
+        d.state(State.CONNECTED);
+        failures.succeeded(a.source.getAddress());
+        previous.ifPresent(p -> {
+            LOG.info("{} called home again; its previous session is replaced", d.fingerprint());
+            p.abort();
+        });
+        ns.closeFuture().thenAccept(reason -> {
+            if (d.session().isEmpty() || d.session().get() == ns) {
+                if (d.state() == State.CONNECTED) {
+                    d.state(State.OFFLINE);
+                }
+            }
+            emit(new CallHomeEvent.Disconnected(d, a.source, reason.description()));
+        });
+        emit(new CallHomeEvent.Connected(d, a.source, ns));
+    }
+
+    /** Authentication, transport or hello failed after the device was identified. */
+    void establishFailed(Attempt a, String why) {
+        CallHomeDevice d = a.device;
+        if (d != null && d.state() == State.CONNECTING) {
+            d.state(State.OFFLINE);
+        }
+        if (a.settled.get()) {
+            a.closer.run(); // already reported (refused or dropped while pending)
+        } else {
+            refuse(a, why, true);
+        }
+    }
+
+    /** Reports a refusal and drops the connection. */
+    void refuse(Attempt a, String why, boolean countFailure) {
+        reportRefusal(a, Optional.ofNullable(a.device), why, countFailure);
+        a.closer.run();
+    }
+
+    /** Reports a refusal once; the transport drops the connection itself. */
+    private void reportRefusal(Attempt a, Optional<CallHomeDevice> device, String why, boolean countFailure) {
+        if (!a.settled.compareAndSet(false, true)) {
+            return;
+        }
+        if (countFailure) {
+            failed(a);
+        }
+        LOG.info("call home from {} refused: {}", a.source, why);
+        emit(new CallHomeEvent.Refused(device, a.source, why));
     }
 
     private void evictStalePending() {
         Instant cutoff = Instant.now().minus(settings.pendingTimeout());
         devices.values().removeIf(d -> d.state() == State.PENDING && d.lastSeen().isBefore(cutoff)
                 && held.getOrDefault(d.fingerprint(), List.of()).isEmpty());
-    }
-
-    private void refuse(ClientSession session, Attempt a, String why, boolean countFailure) {
-        if (countFailure) {
-            failed(a);
-        }
-        LOG.info("call home from {} refused: {}", a.source, why);
-        emit(new CallHomeEvent.Refused(Optional.ofNullable(a.device), a.source, why));
-        session.close(true);
     }
 
     private void failed(Attempt a) {
@@ -455,7 +449,7 @@ public final class CallHomeServer implements AutoCloseable {
         });
     }
 
-    private static String describe(InetSocketAddress a) {
+    static String describe(InetSocketAddress a) {
         return a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 }

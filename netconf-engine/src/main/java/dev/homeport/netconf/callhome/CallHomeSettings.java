@@ -2,6 +2,7 @@ package dev.homeport.netconf.callhome;
 
 import dev.homeport.netconf.session.SessionOptions;
 import dev.homeport.netconf.transport.ssh.SshSettings;
+import dev.homeport.netconf.transport.tls.TlsSettings;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 
@@ -16,10 +17,13 @@ import java.time.Duration;
  * @param maxFailures    failures from one source address within {@code failureWindow} that block it
  * @param failureWindow  window for counting failures
  * @param blockDuration  how long a blocked address is refused
+ * @param ssh            SSH timeouts and keep-alives
+ * @param tls            TLS timeouts, keep-alives and versions
+ * @param session        NETCONF session options of call-home sessions
  */
 public record CallHomeSettings(InetSocketAddress sshAddress, InetSocketAddress tlsAddress, int maxSessions,
                                int maxPending, Duration pendingTimeout, int maxFailures, Duration failureWindow,
-                               Duration blockDuration, SshSettings ssh, SessionOptions session) {
+                               Duration blockDuration, SshSettings ssh, TlsSettings tls, SessionOptions session) {
 
     public static final int SSH_PORT = 4334;
     public static final int TLS_PORT = 4335;
@@ -28,41 +32,55 @@ public record CallHomeSettings(InetSocketAddress sshAddress, InetSocketAddress t
     public static CallHomeSettings defaults() {
         return new CallHomeSettings(new InetSocketAddress("0.0.0.0", SSH_PORT), null, 1000, 64,
                 Duration.ofMinutes(2), 5, Duration.ofMinutes(1), Duration.ofMinutes(5), SshSettings.defaults(),
-                SessionOptions.defaults());
+                TlsSettings.defaults(), SessionOptions.defaults());
     }
 
     public CallHomeSettings withSsh(InetSocketAddress address) {
         return new CallHomeSettings(address, tlsAddress, maxSessions, maxPending, pendingTimeout, maxFailures,
-                failureWindow, blockDuration, ssh, session);
+                failureWindow, blockDuration, ssh, tls, session);
     }
 
     public CallHomeSettings withTls(InetSocketAddress address) {
         return new CallHomeSettings(sshAddress, address, maxSessions, maxPending, pendingTimeout, maxFailures,
-                failureWindow, blockDuration, ssh, session);
+                failureWindow, blockDuration, ssh, tls, session);
     }
 
     public CallHomeSettings withMaxSessions(int n) {
         return new CallHomeSettings(sshAddress, tlsAddress, n, maxPending, pendingTimeout, maxFailures,
-                failureWindow, blockDuration, ssh, session);
+                failureWindow, blockDuration, ssh, tls, session);
     }
 
     public CallHomeSettings withPending(int max, Duration timeout) {
         return new CallHomeSettings(sshAddress, tlsAddress, maxSessions, max, timeout, maxFailures, failureWindow,
-                blockDuration, ssh, session);
+                blockDuration, ssh, tls, session);
     }
 
     public CallHomeSettings withBlocking(int failures, Duration window, Duration block) {
         return new CallHomeSettings(sshAddress, tlsAddress, maxSessions, maxPending, pendingTimeout, failures, window,
-                block, ssh, session);
+                block, ssh, tls, session);
     }
 
     public CallHomeSettings withSession(SessionOptions options) {
         return new CallHomeSettings(sshAddress, tlsAddress, maxSessions, maxPending, pendingTimeout, maxFailures,
-                failureWindow, blockDuration, ssh, options);
+                failureWindow, blockDuration, ssh, tls, options);
     }
 
     public CallHomeSettings withSshSettings(SshSettings s) {
         return new CallHomeSettings(sshAddress, tlsAddress, maxSessions, maxPending, pendingTimeout, maxFailures,
-                failureWindow, blockDuration, s, session);
+                failureWindow, blockDuration, s, tls, session);
+    }
+
+    public CallHomeSettings withTlsSettings(TlsSettings t) {
+        return new CallHomeSettings(sshAddress, tlsAddress, maxSessions, maxPending, pendingTimeout, maxFailures,
+                failureWindow, blockDuration, ssh, t, session);
+    }
+
+    /**
+     * Devices call back together (after an outage, a manager restart): the JDK's default accept backlog of 50
+     * overflows, and each dropped SYN costs its device a 1 s, then 3 s... TCP retransmission. So the queue follows
+     * the session cap.
+     */
+    public int acceptBacklog() {
+        return Math.clamp(maxSessions, 50, 4096);
     }
 }

@@ -2,19 +2,23 @@ package dev.homeport.netconf.callhome;
 
 import dev.homeport.netconf.transport.ssh.HostKeys;
 import dev.homeport.netconf.transport.ssh.KnownHosts;
+import dev.homeport.netconf.transport.tls.KnownCertificates;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.PublicKey;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which call-home devices are trusted. A device is recognized by its key wherever it calls from. A key that is not
- * known but arrives from an address that has a different trusted key of the same type is a changed key, and is
- * refused. Everything else is unknown: pending, unless the policy accepts new keys.
+ * Which call-home devices are trusted. A device is recognized by its key (SSH) or certificate (TLS) wherever it calls
+ * from. A key or certificate that is not known but arrives from an address that has a different trusted one is a
+ * changed identity, and is refused. Everything else is unknown: pending, unless the policy accepts new devices.
  *
- * <p>Backed by a {@link KnownHosts} store, so an OpenSSH known_hosts file can seed and record trust.
+ * <p>SSH host keys live in a {@link KnownHosts} store, so an OpenSSH known_hosts file can seed and record trust;
+ * TLS certificates live in a {@link KnownCertificates} store of the same kind. Entries are written for the source
+ * address without a port, since call-home source ports change with every call.
  */
 public final class CallHomeTrust {
 
@@ -33,40 +37,70 @@ public final class CallHomeTrust {
     public record Rejected(String reason) implements Verdict {
     }
 
+    /** known_hosts entries without a port match port 22. */
+    private static final int SSH_PORTLESS = 22;
+
     private final KnownHosts store;
+    private final KnownCertificates certificates;
     private final Set<String> rejected = ConcurrentHashMap.newKeySet();
 
+    /** SSH trust from this store; TLS certificates are trusted in memory only, under the same policy. */
     public CallHomeTrust(KnownHosts store) {
+        this(store, KnownCertificates.inMemory(switch (store.policy()) {
+            case STRICT -> KnownCertificates.Policy.STRICT;
+            case ACCEPT_NEW -> KnownCertificates.Policy.ACCEPT_NEW;
+            case ACCEPT_ALL -> KnownCertificates.Policy.ACCEPT_ALL;
+        }));
+    }
+
+    public CallHomeTrust(KnownHosts store, KnownCertificates certificates) {
         this.store = store;
+        this.certificates = certificates;
     }
 
     public static CallHomeTrust inMemory() {
-        return new CallHomeTrust(KnownHosts.inMemory(KnownHosts.Policy.STRICT));
+        return new CallHomeTrust(KnownHosts.inMemory(KnownHosts.Policy.STRICT),
+                KnownCertificates.inMemory(KnownCertificates.Policy.STRICT));
     }
 
+    /** The SSH host-key store. */
     public KnownHosts store() {
         return store;
     }
 
-    /** True when unknown devices are trusted on first contact (accept-new or accept-all). */
-    public boolean acceptsNew() {
-        return store.policy() != KnownHosts.Policy.STRICT;
+    /** The TLS certificate store. */
+    public KnownCertificates certificates() {
+        return certificates;
     }
 
-    public Verdict classify(InetSocketAddress source, PublicKey key) {
-        String fp = HostKeys.fingerprint(key);
+    /** True when unknown devices of this transport are trusted on first contact (accept-new or accept-all). */
+    public boolean acceptsNew(CallHomeDevice.Transport transport) {
+        return switch (transport) {
+            case SSH -> store.policy() != KnownHosts.Policy.STRICT;
+            case TLS -> certificates.policy() != KnownCertificates.Policy.STRICT;
+        };
+    }
+
+    public Verdict classify(InetSocketAddress source, DeviceIdentity identity) {
+        String fp = identity.fingerprint();
         if (rejected.contains(fp)) {
             return new Rejected("device " + fp + " was rejected");
         }
+        String host = source.getAddress().getHostAddress();
+        return switch (identity) {
+            case DeviceIdentity.SshHostKey k -> classifyKey(host, k.key(), fp);
+            case DeviceIdentity.TlsCertificate c -> classifyCertificate(host, c.certificate(), fp);
+        };
+    }
+
+    private Verdict classifyKey(String host, PublicKey key, String fp) {
         if (store.findKey(key).isPresent()) {
             return new Trusted();
         }
         if (store.policy() == KnownHosts.Policy.ACCEPT_ALL) {
             return new Trusted();
         }
-        String host = source.getAddress().getHostAddress();
-        // port 22 matches entries written without a port: call-home source ports are not stable
-        var m = store.lookup(host, 22, key);
+        var m = store.lookup(host, SSH_PORTLESS, key);
         if (m instanceof KnownHosts.Changed c) {
             return new Changed(c.expected().stream().map(e -> HostKeys.fingerprint(e.key())).toList());
         }
@@ -76,11 +110,34 @@ public final class CallHomeTrust {
         return new Unknown();
     }
 
-    /** Trusts a key, remembering the address it called from (which lets a later key change be detected). */
-    public void trust(InetSocketAddress source, PublicKey key) throws IOException {
-        rejected.remove(HostKeys.fingerprint(key));
-        if (store.findKey(key).isEmpty()) {
-            store.add(source.getAddress().getHostAddress(), 22, key);
+    private Verdict classifyCertificate(String host, X509Certificate cert, String fp) {
+        if (certificates.isRevoked(cert)) {
+            return new Rejected("device certificate " + fp + " is marked @revoked");
+        }
+        if (certificates.find(cert).isPresent() || certificates.policy() == KnownCertificates.Policy.ACCEPT_ALL) {
+            return new Trusted();
+        }
+        if (certificates.lookup(host, KnownCertificates.DEFAULT_PORT, cert) instanceof KnownCertificates.Changed c) {
+            return new Changed(c.expected().stream().map(KnownCertificates.Entry::fingerprint).toList());
+        }
+        return new Unknown();
+    }
+
+    /** Trusts a key or certificate, remembering the address it called from (so that a later change is detected). */
+    public void trust(InetSocketAddress source, DeviceIdentity identity) throws IOException {
+        rejected.remove(identity.fingerprint());
+        String host = source.getAddress().getHostAddress();
+        switch (identity) {
+            case DeviceIdentity.SshHostKey k -> {
+                if (store.findKey(k.key()).isEmpty()) {
+                    store.add(host, SSH_PORTLESS, k.key());
+                }
+            }
+            case DeviceIdentity.TlsCertificate c -> {
+                if (certificates.find(c.certificate()).isEmpty()) {
+                    certificates.add(host, KnownCertificates.DEFAULT_PORT, c.certificate());
+                }
+            }
         }
     }
 

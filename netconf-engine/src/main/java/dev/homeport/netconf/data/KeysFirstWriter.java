@@ -10,6 +10,7 @@ import org.opendaylight.yangtools.yang.data.api.schema.MapEntryNode;
 import org.opendaylight.yangtools.yang.data.api.schema.stream.NormalizedNodeStreamWriter;
 import org.opendaylight.yangtools.yang.data.impl.schema.SchemaOrderedNormalizedNodeWriter;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
+import org.opendaylight.yangtools.yang.model.api.stmt.SchemaNodeIdentifier;
 
 /**
  * Schema order, with list keys first. yangtools' schema-ordered writer follows the effective model's child order,
@@ -19,6 +20,12 @@ import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 final class KeysFirstWriter extends SchemaOrderedNormalizedNodeWriter {
     KeysFirstWriter(NormalizedNodeStreamWriter writer, EffectiveModelContext context) {
         super(writer, context);
+    }
+
+    /** Writes the content of the schema node at {@code path} (an RPC's input or output). */
+    KeysFirstWriter(NormalizedNodeStreamWriter writer, EffectiveModelContext context,
+                    SchemaNodeIdentifier.Absolute path) {
+        super(writer, context, path);
     }
 
     @Override

@@ -122,6 +122,10 @@ public final class NetconfSession implements AutoCloseable {
             throw pe;
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
+            if (c instanceof SessionClosedException && c.getCause() instanceof NetconfException why
+                    && !(why instanceof SessionClosedException)) {
+                c = why; // the transport said what went wrong (TLS: the server refused our certificate)
+            }
             NetconfException ne = c instanceof NetconfException n ? n
                     : new ProtocolException("hello from " + transport.peer() + " failed: " + c.getMessage(), c);
             fail(ne.getMessage(), ne);
@@ -193,7 +197,10 @@ public final class NetconfSession implements AutoCloseable {
         }
         if (Dom.is(root, Namespaces.BASE, "rpc-reply")) {
             RpcReply reply = new RpcReply(root, bytes.length);
-            Pending p = reply.messageId().map(pending::remove).orElseGet(this::removeOldestPending);
+            // only a reply without message-id goes to the oldest RPC; a late reply to an RPC that timed out must
+            // not be taken for the answer to another one
+            Pending p = reply.messageId().isPresent() ? pending.remove(reply.messageId().get())
+                    : removeOldestPending();
             if (p == null) {
                 if (closing.get()) {
                     // the ok to close-session can race with the device closing the channel: nothing waits for it
@@ -246,6 +253,8 @@ public final class NetconfSession implements AutoCloseable {
         String what;
         if (closing.get() && cause == null) {
             what = "session closed";
+        } else if (cause instanceof SessionClosedException diagnosed) {
+            what = diagnosed.getMessage(); // the transport knows why: keep-alives unanswered, idle timeout...
         } else if (!decoder.isIdle()) {
             what = transport.peer() + " closed the connection in the middle of a message (" + decoder.bufferedBytes()
                     + " bytes of it received)";
@@ -385,6 +394,8 @@ public final class NetconfSession implements AutoCloseable {
         trace(MessageTrace.Direction.OUT, bytes);
         try {
             transport.send(FrameEncoder.encode(outFraming, bytes));
+        } catch (NetconfException e) {
+            throw e; // the transport's own diagnosis, as above
         } catch (IOException e) {
             throw new SessionClosedException("cannot send to " + transport.peer() + ": " + e.getMessage(), e);
         }

@@ -12,7 +12,12 @@ public interface NetconfTransport extends AutoCloseable {
     /** Starts delivering received bytes to the receiver. Called once; deliveries are sequential. */
     void start(Receiver receiver);
 
-    /** Writes bytes, blocking until they are handed to the network (or flow control allows). Thread-safe. */
+    /**
+     * Writes bytes, blocking until they are handed to the network (or flow control allows). Thread-safe. A transport
+     * that knows why the connection failed throws a {@code NetconfException} saying so (as it passes one to
+     * {@link Receiver#onClosed}), e.g. an {@code AuthenticationException} when a TLS server refused the client
+     * certificate; the session reports it as it is.
+     */
     void send(byte[] bytes) throws IOException;
 
     /** Closes the connection; the receiver then gets {@link Receiver#onClosed}. Idempotent. */
@@ -22,7 +27,7 @@ public interface NetconfTransport extends AutoCloseable {
     /** Where the peer is, for messages: {@code 127.0.0.1:830}. */
     String peer();
 
-    /** What identifies the peer's key or certificate: an OpenSSH SHA256 fingerprint or a certificate hash. */
+    /** Who the peer is: its SSH host key or certificate fingerprint, {@code SHA256:base64} either way. */
     String peerIdentity();
 
     interface Receiver {

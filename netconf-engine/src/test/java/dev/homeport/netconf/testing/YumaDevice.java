@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real NETCONF device for tests: yuma123 netconfd behind OpenSSH on a free loopback port, plus RFC 8071 call-home
- * devices (socat + sshd -i), driven through the project's {@code tools/yuma-device.sh}. Each instance has its own
+ * A real NETCONF device for tests: yuma123 netconfd behind OpenSSH on a free loopback port, NETCONF over TLS
+ * (socat's OpenSSL server in front of netconfd), plus RFC 8071 call-home devices over SSH (socat + sshd -i) and TLS,
+ * driven through the project's {@code tools/yuma-device.sh}. Each instance has its own
  * directory, port and keys; {@link #close()} stops every process it started.
  */
 public final class YumaDevice implements AutoCloseable {
@@ -31,6 +32,7 @@ public final class YumaDevice implements AutoCloseable {
         boolean keyboardInteractive;
         String extraArgs = "";
         int callHomeRetrySeconds;
+        boolean callHomeCapture;
 
         public Options target(String t) {
             this.target = t;
@@ -74,9 +76,18 @@ public final class YumaDevice implements AutoCloseable {
             this.callHomeRetrySeconds = seconds;
             return this;
         }
+
+        /** TLS call-home devices dump the bytes they relay (see {@link YumaDevice#callHomeCapture}). */
+        public Options callHomeCapture(boolean b) {
+            this.callHomeCapture = b;
+            return this;
+        }
     }
 
-    /** One call-home device as the script reports it. */
+    /**
+     * One call-home device as the script reports it: {@code publicKey} is the SSH host key, or for a TLS device its
+     * certificate; {@code fingerprint} is computed by ssh-keygen or openssl.
+     */
     public record CallHomeDevice(int id, String sourceAddress, String fingerprint, Path publicKey) {
     }
 
@@ -195,6 +206,78 @@ public final class YumaDevice implements AutoCloseable {
         return out;
     }
 
+    // ---------------------------------------------------------------- NETCONF over TLS
+
+    /**
+     * Serves NETCONF over TLS (RFC 7589) on a free loopback port: socat's OpenSSL TLS server with this certificate and
+     * key, requiring a client certificate issued by {@code ca}, in front of netconfd. Returns the port.
+     */
+    public int tlsListen(Path cert, Path key, Path ca) {
+        int p = FreePorts.next();
+        run("tls-listen", Integer.toString(p), cert.toString(), key.toString(), ca.toString());
+        return p;
+    }
+
+    public void stopTls(int tlsPort) {
+        run("stop-tls", Integer.toString(tlsPort));
+    }
+
+    /**
+     * What the device's TLS server recorded for each session on that port, one line each: TLS version, cipher, the
+     * client certificate's subject and issuer as OpenSSL verified them.
+     */
+    public List<String> tlsSessions(int tlsPort) {
+        return readLines(base.resolve("run/tls" + tlsPort + ".sessions.log"));
+    }
+
+    /**
+     * Starts device {@code id} calling home over TLS (RFC 8071 section 4) to host:port from its own 127.100.x.y
+     * address: it is the TLS server (cert/key), requires a client certificate issued by {@code ca}, and relays to
+     * netconfd. Call again with another certificate (after {@link #stopCallHome}) to "re-key" it.
+     */
+    public CallHomeDevice tlsCallHome(String host, int managerPort, Path cert, Path key, Path ca, int id) {
+        run("tls-callhome", host, Integer.toString(managerPort), cert.toString(), key.toString(), ca.toString(),
+                Integer.toString(id));
+        for (String line : readLines(base.resolve("run/callhome/dev" + id + ".info"))) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 4) {
+                return new CallHomeDevice(id, f[1], f[2], Path.of(f[3]));
+            }
+        }
+        throw new IllegalStateException("device " + id + " did not report itself");
+    }
+
+    /** TLS sessions of call-home device {@code id}, as its TLS server recorded them (see {@link #tlsSessions}). */
+    public List<String> callHomeSessions(int id) {
+        return readLines(base.resolve("run/callhome/dev" + id + ".sessions.log"));
+    }
+
+    /**
+     * The raw bytes a TLS call-home device relayed between the manager's connection and its TLS server (with
+     * {@link Options#callHomeCapture}): what went over the wire, toward the manager or toward the device.
+     */
+    public byte[] callHomeCapture(int id, boolean towardManager) {
+        Path p = base.resolve("run/callhome/dev" + id + (towardManager ? ".to-manager.raw" : ".to-device.raw"));
+        try {
+            return Files.exists(p) ? Files.readAllBytes(p) : new byte[0];
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code SHA256:base64} of a PEM certificate, computed by openssl (an oracle independent of the engine). */
+    public static String certificateFingerprint(Path cert) {
+        String out = exec(List.of("bash", "-c", "openssl x509 -in \"$1\" -outform DER | openssl dgst -sha256 -binary "
+                + "| base64 | tr -d '=\\n'", "_", cert.toString()), Map.of());
+        return "SHA256:" + out.trim();
+    }
+
+    /** What {@code openssl x509 -noout -fingerprint -sha256} prints: {@code sha256 Fingerprint=AB:CD:...}. */
+    public static String opensslFingerprintLine(Path cert) {
+        return exec(List.of("openssl", "x509", "-noout", "-fingerprint", "-sha256", "-in", cert.toString()), Map.of())
+                .trim();
+    }
+
     public void stopCallHome(int... ids) {
         List<String> args = new ArrayList<>(List.of("stop-devices"));
         for (int id : ids) {
@@ -267,6 +350,7 @@ public final class YumaDevice implements AutoCloseable {
         env.put("NC_KBDINT", options.keyboardInteractive ? "1" : "0");
         env.put("NC_EXTRA_ARGS", options.extraArgs);
         env.put("CALLHOME_RETRY", Integer.toString(options.callHomeRetrySeconds));
+        env.put("CALLHOME_CAPTURE", options.callHomeCapture ? "1" : "0");
         if (options.modules != null) {
             env.put("NC_MODULES", options.modules);
         }

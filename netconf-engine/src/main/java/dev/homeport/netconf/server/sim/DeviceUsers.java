@@ -32,7 +32,8 @@ public final class DeviceUsers {
     private final Map<String, Credentials> users;
 
     private DeviceUsers(Map<String, Credentials> users) {
-        this.users = Map.copyOf(users);
+        // the file's order, for messages that list the users
+        this.users = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(users));
     }
 
     /** {@code admin} / {@code admin}. */

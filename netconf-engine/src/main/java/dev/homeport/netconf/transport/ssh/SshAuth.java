@@ -1,19 +1,13 @@
 package dev.homeport.netconf.transport.ssh;
 
 import dev.homeport.netconf.AuthenticationException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import dev.homeport.netconf.transport.KeyFiles;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.apache.sshd.common.NamedResource;
-import org.apache.sshd.common.config.keys.FilePasswordProvider;
-import org.apache.sshd.common.util.security.SecurityUtils;
 
 /**
  * Credentials for one device: a username plus a password (used for password and keyboard-interactive
@@ -50,23 +44,9 @@ public final class SshAuth {
         return keys(username, loadKeys(file, passphrase));
     }
 
+    /** Loads an OpenSSH or PEM private key file; {@code passphrase} may be null for unencrypted keys. */
     public static List<KeyPair> loadKeys(Path file, char[] passphrase) throws AuthenticationException {
-        FilePasswordProvider pp = passphrase == null ? FilePasswordProvider.EMPTY
-                : FilePasswordProvider.of(new String(passphrase));
-        try (InputStream in = Files.newInputStream(file)) {
-            List<KeyPair> out = new ArrayList<>();
-            Iterable<KeyPair> loaded = SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName(file.toString()),
-                    in, pp);
-            if (loaded != null) {
-                loaded.forEach(out::add);
-            }
-            if (out.isEmpty()) {
-                throw new AuthenticationException("no private key found in " + file);
-            }
-            return out;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new AuthenticationException("cannot read private key " + file + ": " + e.getMessage(), e);
-        }
+        return KeyFiles.loadKeyPairs(file, passphrase);
     }
 
     public SshAuth withKeys(List<KeyPair> more) {
