@@ -1,0 +1,98 @@
+package dev.homeport.netconf.cli;
+
+import dev.homeport.netconf.server.host.SshDeviceHost;
+import dev.homeport.netconf.server.sim.DeviceKeys;
+import dev.homeport.netconf.server.sim.DeviceUsers;
+import dev.homeport.netconf.server.sim.Profile;
+import dev.homeport.netconf.server.sim.SimulatedDevice;
+import dev.homeport.netconf.transport.ssh.HostKeys;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code homeport device serve}: one simulated device that NETCONF clients reach over SSH. */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Start a simulated NETCONF device and serve clients over SSH until interrupted (Ctrl-C).",
+                "The device's host-key fingerprint is printed on stdout; a client checks it on first contact."},
+        footer = {"%nExamples:",
+                "  homeport device serve --profile home-router",
+                "  homeport device serve --profile switch --port 2830 --users users.txt"})
+public final class DeviceServeCommand implements Callable<Integer> {
+    @ParentCommand
+    DeviceCommand parent;
+
+    @Mixin
+    DeviceOptions device = new DeviceOptions();
+
+    @Option(names = "--address", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default ${DEFAULT-VALUE}).")
+    String address;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8830",
+            description = "SSH port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--tls-port", paramLabel = "PORT", arity = "0..1", fallbackValue = "6513",
+            description = "Also serve NETCONF over TLS (RFC 7589) on PORT (6513 when none is given). Not yet "
+                    + "available.")
+    Integer tlsPort;
+
+    @Override
+    public Integer call() {
+        CommandIo io = parent.io();
+        Profile profile;
+        DeviceUsers users;
+        InetSocketAddress bind;
+        try {
+            if (port < 0 || port > 65535) {
+                throw new UsageException("--port must be 0..65535");
+            }
+            if (tlsPort != null) {
+                throw new UsageException("--tls-port: NETCONF over TLS for simulated devices is not available yet; "
+                        + "serve over SSH (--port)");
+            }
+            bind = new InetSocketAddress(address, port);
+            if (bind.isUnresolved()) {
+                throw new UsageException("--address " + address + " is not a known host name or address");
+            }
+            users = device.loadUsers();
+            profile = device.loadProfile();
+        } catch (UsageException e) {
+            io.err().println("homeport: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        SimulatedDevice sim = new SimulatedDevice(profile.name(), profile, DeviceKeys.generate(), users,
+                SimulatedDevice.Options.defaults());
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (SshDeviceHost host = SshDeviceHost.start()) {
+            SshDeviceHost.Listener l;
+            try {
+                l = host.listen(sim, bind);
+            } catch (IOException e) {
+                io.err().println("homeport: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            io.err().println("homeport: " + device.whoMayLogIn(users));
+            io.out().println("device " + sim.name() + " (profile " + profile.name() + ") SSH "
+                    + ListenCommand.describe(l.address()) + " host key " + HostKeys.type(sim.hostKey().getPublic())
+                    + " " + HostKeys.fingerprint(sim.hostKey().getPublic()));
+            io.out().flush();
+            io.err().println("homeport: serving until interrupted (Ctrl-C stops)");
+            io.err().flush();
+            try (ShutdownHook hook = ShutdownHook.install(io, () -> {
+                host.close();
+                stopped.countDown();
+            })) {
+                stopped.await();
+            } catch (InterruptedException e) {
+                // stopped from outside (a test, an embedding program)
+            }
+        }
+        return ExitCodes.OK;
+    }
+}
