@@ -4,7 +4,8 @@
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw -B -q package -pl netconf-engine,benchmarks -am -DskipTests
 # Usage: benchmarks/callhome-scale.sh N [device options: ioThreads=2 readBuffer=8192 kex=curve25519-sha256 ramp=200
 #        connectTimeout=600 timeout=1800]
-# Environment: MANAGER_HEAP, DEVICE_HEAP (default 4g each), MANAGER_OPTS, DEVICE_OPTS (more JVM options), JAVA_HOME,
+# Environment: TLS=1 (call home over TLS, RFC 8071 section 4, with a CA made in the log folder), MANAGER_HEAP,
+# DEVICE_HEAP (default 4g each), MANAGER_OPTS, DEVICE_OPTS (more JVM options), JAVA_HOME,
 # PREFIX_CP (put first on both class paths, e.g. classes of an older commit), EXTRA_CP (appended to both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,14 +30,15 @@ wait_for() { # file pattern seconds
   done
 }
 
-echo "N=$N, options: $*, logs in $OUT"
+echo "N=$N, transport: $([ -n "${TLS:-}" ] && echo tls || echo ssh), options: $*, logs in $OUT"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
-"$JAVA" -Xms${MANAGER_HEAP:-4g} -Xmx${MANAGER_HEAP:-4g} ${MANAGER_OPTS:-} -cp "$CP" dev.homeport.benchmarks.callhome.CallHomeScaleManager "$N" \
+"$JAVA" -Xms${MANAGER_HEAP:-4g} -Xmx${MANAGER_HEAP:-4g} ${MANAGER_OPTS:-} -cp "$CP" dev.homeport.benchmarks.callhome.CallHomeScaleManager "$N" 1800 \
+  ${TLS:+tls=$OUT/pki} \
   > "$OUT/manager.log" 2>&1 &
 MPID=$!
 wait_for "$OUT/manager.log" '^READY ' 120
 PORT=$(awk '/^READY /{print $2; exit}' "$OUT/manager.log")
-"$JAVA" -Xms${DEVICE_HEAP:-4g} -Xmx${DEVICE_HEAP:-4g} ${DEVICE_OPTS:-} -cp "$CP" dev.homeport.benchmarks.callhome.CallHomeScaleDevices "$N" "$PORT" "$@" \
+"$JAVA" -Xms${DEVICE_HEAP:-4g} -Xmx${DEVICE_HEAP:-4g} ${DEVICE_OPTS:-} -cp "$CP" dev.homeport.benchmarks.callhome.CallHomeScaleDevices "$N" "$PORT" ${TLS:+tls=$OUT/pki} "$@" \
   > "$OUT/devices.log" 2>&1 &
 DPID=$!
 wait_for "$OUT/devices.log" '^RESULT ' 3600

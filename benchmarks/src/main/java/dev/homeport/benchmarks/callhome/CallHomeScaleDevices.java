@@ -3,10 +3,14 @@ package dev.homeport.benchmarks.callhome;
 import dev.homeport.netconf.server.host.CallHome;
 import dev.homeport.netconf.server.host.CallHomePolicy;
 import dev.homeport.netconf.server.host.SshDeviceHost;
+import dev.homeport.netconf.server.host.TlsDeviceHost;
+import dev.homeport.netconf.server.host.TlsDeviceHost.DeviceTls;
 import dev.homeport.netconf.testing.MinimalEndpoint;
 import dev.homeport.netconf.transport.ssh.HostKeys;
+import dev.homeport.netconf.transport.tls.CertificateAuthority;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Arguments: {@code N managerPort [key=value...]} with keys {@code ioThreads}, {@code readBuffer} (bytes),
  * {@code kex} (comma-separated key exchanges), {@code connectTimeout} (seconds), {@code ramp} (calls started per
- * second; 0 starts all at once), {@code timeout} (seconds to wait for all).
+ * second; 0 starts all at once), {@code timeout} (seconds to wait for all), {@code tls} (a CA folder: the devices
+ * call over TLS from a {@link TlsDeviceHost}, each with its own EC certificate of that CA, and trust the manager's
+ * client certificate from the same CA; {@code ioThreads}, {@code readBuffer} and {@code kex} are SSH-only).
  */
 public final class CallHomeScaleDevices {
     private CallHomeScaleDevices() {
@@ -34,6 +40,7 @@ public final class CallHomeScaleDevices {
         SshDeviceHost.Settings settings = SshDeviceHost.Settings.defaults();
         Duration connectTimeout = Duration.ofMinutes(10);
         int ramp = 0;
+        Path tlsDir = null;
         long timeoutSeconds = 1800;
         for (int i = 2; i < args.length; i++) {
             String[] kv = args[i].split("=", 2);
@@ -44,6 +51,7 @@ public final class CallHomeScaleDevices {
                 case "connectTimeout" -> connectTimeout = Duration.ofSeconds(Long.parseLong(kv[1]));
                 case "ramp" -> ramp = Integer.parseInt(kv[1]);
                 case "timeout" -> timeoutSeconds = Long.parseLong(kv[1]);
+                case "tls" -> tlsDir = Path.of(kv[1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -54,8 +62,17 @@ public final class CallHomeScaleDevices {
         for (int i = 0; i < n; i++) {
             devices.add(new MinimalEndpoint("scale-" + i, HostKeys.ed25519("scale/" + i), "admin", "admin", false));
         }
+        List<DeviceTls> certificates = new ArrayList<>(n);
+        if (tlsDir != null) {
+            CertificateAuthority ca = CertificateAuthority.openOrCreate(tlsDir, "Call-home scale CA");
+            for (int i = 0; i < n; i++) {
+                certificates.add(DeviceTls.issuedBy(ca, ca.issue("scale-" + i, CertificateAuthority.Purpose.SERVER,
+                        List.of(), Duration.ofDays(1))));
+            }
+        }
         long keysMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - keysStart);
-        SshDeviceHost host = SshDeviceHost.start(settings);
+        SshDeviceHost host = tlsDir == null ? SshDeviceHost.start(settings) : null;
+        TlsDeviceHost tlsHost = tlsDir == null ? null : TlsDeviceHost.start();
         long heapWithDevices = Measure.liveHeapBytes();
 
         CallHomePolicy policy = CallHomePolicy.persistent().withConnectTimeout(connectTimeout);
@@ -74,7 +91,8 @@ public final class CallHomeScaleDevices {
                 }
             }
             InetAddress source = InetAddress.getByName("127.102." + (i / 250) + "." + (i % 250 + 1));
-            calls.add(host.callHome(devices.get(i), manager, source, policy));
+            calls.add(tlsHost == null ? host.callHome(devices.get(i), manager, source, policy)
+                    : tlsHost.callHome(devices.get(i), certificates.get(i), manager, source, policy));
         }
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
@@ -102,9 +120,10 @@ public final class CallHomeScaleDevices {
         long attempts = calls.stream().mapToLong(CallHome::attempts).sum();
         System.out.printf("RESULT devices n=%d dialMs=%d allConnectedMs=%d cpuMs=%d keysMs=%d heapEmptyBytes=%d "
                         + "heapWithDevicesBytes=%d heapHeldBytes=%d bytesPerDevice=%d bytesPerSession=%d attempts=%d "
-                        + "threads=%d ioThreads=%d load=%s%n",
+                        + "threads=%d ioThreads=%d transport=%s load=%s%n",
                 n, dialAt, allAt, cpu, keysMs, heapEmpty, heapWithDevices, heapHeld, (heapHeld - heapEmpty) / n,
-                (heapHeld - heapWithDevices) / n, attempts, Measure.threads(), settings.ioThreads(), Measure.load());
+                (heapHeld - heapWithDevices) / n, attempts, Measure.threads(), settings.ioThreads(),
+                tlsHost == null ? "ssh" : "tls", Measure.load());
         System.out.flush();
         Measure.hold();
     }

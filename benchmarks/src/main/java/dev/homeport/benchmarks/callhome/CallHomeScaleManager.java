@@ -7,7 +7,11 @@ import dev.homeport.netconf.callhome.CallHomeTrust;
 import dev.homeport.netconf.callhome.CredentialsProvider;
 import dev.homeport.netconf.transport.ssh.KnownHosts;
 import dev.homeport.netconf.transport.ssh.SshAuth;
+import dev.homeport.netconf.transport.tls.CertificateAuthority;
+import dev.homeport.netconf.transport.tls.KnownCertificates;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,7 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * SSH, login, netconf subsystem, hello exchange), a {@code RESULT} line with the time, its CPU time and its live heap
  * with the N sessions held, and holds them until it is ended. Started by {@code benchmarks/callhome-scale.sh}.
  *
- * <p>Arguments: {@code N [timeoutSeconds]}.
+ * <p>Arguments: {@code N [timeoutSeconds] [tls=DIR]}. With {@code tls=DIR} the devices call over TLS (RFC 8071
+ * section 4) instead of SSH: the manager presents a client certificate of the CA in {@code DIR} (made unless
+ * present, shared with the device half) and trusts every device certificate.
  */
 public final class CallHomeScaleManager {
     private CallHomeScaleManager() {
@@ -28,10 +34,21 @@ public final class CallHomeScaleManager {
     public static void main(String[] args) throws Exception {
         int n = Integer.parseInt(args[0]);
         long timeoutSeconds = args.length > 1 ? Long.parseLong(args[1]) : 1800;
-        CallHomeServer server = new CallHomeServer(CallHomeSettings.defaults()
-                .withSsh(new InetSocketAddress("127.0.0.1", 0)).withMaxSessions(n + 100),
-                new CallHomeTrust(KnownHosts.inMemory(KnownHosts.Policy.ACCEPT_ALL)),
-                CredentialsProvider.same(SshAuth.password("admin", "admin")));
+        Path tlsDir = args.length > 2 && args[2].startsWith("tls=") ? Path.of(args[2].substring(4)) : null;
+        InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);
+        CallHomeServer server;
+        if (tlsDir == null) {
+            server = new CallHomeServer(CallHomeSettings.defaults().withSsh(any).withMaxSessions(n + 100),
+                    new CallHomeTrust(KnownHosts.inMemory(KnownHosts.Policy.ACCEPT_ALL)),
+                    CredentialsProvider.same(SshAuth.password("admin", "admin")));
+        } else {
+            CertificateAuthority ca = CertificateAuthority.openOrCreate(tlsDir, "Call-home scale CA");
+            server = new CallHomeServer(CallHomeSettings.defaults().withSsh(null).withTls(any)
+                    .withMaxSessions(n + 100),
+                    new CallHomeTrust(KnownHosts.inMemory(KnownHosts.Policy.STRICT),
+                            KnownCertificates.inMemory(KnownCertificates.Policy.ACCEPT_ALL)),
+                    CredentialsProvider.same(ca.identity("manager", CertificateAuthority.Purpose.CLIENT, List.of())));
+        }
         CountDownLatch all = new CountDownLatch(n);
         AtomicInteger connected = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
@@ -57,7 +74,7 @@ public final class CallHomeScaleManager {
         server.start();
         long heapIdle = Measure.liveHeapBytes();
         long cpuStart = Measure.processCpuMillis();
-        System.out.println("READY " + server.sshAddress().getPort());
+        System.out.println("READY " + (tlsDir == null ? server.sshAddress() : server.tlsAddress()).getPort());
         System.out.flush();
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);

@@ -265,8 +265,10 @@ public final class CallHome {
 
     /** Guarded by this. */
     private void retryAfter(Duration delay, String why) {
+        // the time is taken before scheduling, so that the attempt never starts before the announced time
+        Instant next = clock.instant().plus(delay);
         timerTask = schedule(this::attempt, delay);
-        setState(new WaitingToRetry(clock.instant().plus(delay), delay, failures, why));
+        setState(new WaitingToRetry(next, delay, failures, why));
     }
 
     /** Guarded by this. */

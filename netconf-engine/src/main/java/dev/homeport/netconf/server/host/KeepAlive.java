@@ -6,6 +6,8 @@ import java.time.Duration;
  * Keep-alives a device sends to its manager, so that a manager that died without closing the connection is noticed
  * (RFC 8071 asks a calling-home server for them). Over SSH each one is a
  * {@code keepalive@openssh.com} global request that wants a reply; any reply, even a refusal, proves the peer alive.
+ * Over TLS ({@link TlsDeviceHost}) they are TCP keep-alives (idle time and interval in whole seconds, at least one):
+ * they notice a manager host or path that is gone, not a manager process that stopped reading.
  *
  * @param interval  how often to send one; zero disables keep-alives
  * @param maxMissed how many may be unanswered: when one more is due, the connection is closed

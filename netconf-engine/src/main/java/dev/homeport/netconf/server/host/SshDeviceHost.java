@@ -2,7 +2,6 @@ package dev.homeport.netconf.server.host;
 
 import dev.homeport.netconf.server.NetconfEndpoint;
 import dev.homeport.netconf.session.EngineThreads;
-import dev.homeport.netconf.session.SerialExecutor;
 import dev.homeport.netconf.transport.NetconfTransport;
 import dev.homeport.netconf.transport.ssh.SshConnector;
 import dev.homeport.netconf.transport.ssh.SshSubsystemTransport;
@@ -10,16 +9,12 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.nio.ByteBuffer;
 import java.security.KeyPair;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.Factory;
@@ -61,8 +56,8 @@ import org.slf4j.LoggerFactory;
  * then offers that endpoint's host key, asks that endpoint to check logins, and hands the "netconf" subsystem to
  * {@link NetconfEndpoint#accept}.
  *
- * <p>A TLS host (RFC 7589, and RFC 8071 over TLS) would sit beside this one and reuse {@link CallHome} and
- * {@link CallHomePolicy} unchanged, with its own {@link CallHome.Dialer}.
+ * <p>{@link TlsDeviceHost} is its TLS counterpart (RFC 7589, and RFC 8071 over TLS); both schedule call homes with
+ * {@link CallHome} and {@link CallHomePolicy}, each with its own {@link CallHome.Dialer}.
  */
 public final class SshDeviceHost implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SshDeviceHost.class);
@@ -160,11 +155,7 @@ public final class SshDeviceHost implements AutoCloseable {
     private final SessionFactory sessionFactory;
     private final IoConnector connector;
     private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
-    private final Set<CallHome> callHomes = ConcurrentHashMap.newKeySet();
-    private final List<Consumer<CallHome.Change>> changeListeners = new CopyOnWriteArrayList<>();
-    /** Delivers call-home state changes in order, off the I/O threads. */
-    private final SerialExecutor changes = new SerialExecutor(EngineThreads.workers());
-    private final Clock clock = Clock.systemUTC();
+    private final CallHomes callHomes;
     private volatile boolean closed;
 
     private SshDeviceHost(Settings settings) {
@@ -199,6 +190,7 @@ public final class SshDeviceHost implements AutoCloseable {
         this.sessionFactory = new BindingSessionFactory(server);
         server.prepare(sessionFactory);
         this.connector = server.getIoServiceFactory().createConnector(sessionFactory);
+        this.callHomes = new CallHomes(server.getScheduledExecutorService());
     }
 
     /** Starts a host (no sockets yet: add endpoints with {@link #listen} and {@link #callHome}). */
@@ -247,46 +239,25 @@ public final class SshDeviceHost implements AutoCloseable {
     public CallHome callHome(NetconfEndpoint endpoint, InetSocketAddress manager, InetAddress source,
                              CallHomePolicy policy) {
         ensureOpen();
-        // ThreadLocalRandom's methods use the state of whichever thread calls them, so one instance serves all threads
-        CallHome ch = new CallHome(endpoint, manager, source, policy, this::dial, server.getScheduledExecutorService(),
-                clock, ThreadLocalRandom.current(), this::changed);
-        callHomes.add(ch);
-        ch.start();
-        return ch;
+        return callHomes.start(endpoint, manager, source, policy, this::dial);
     }
 
     public Set<CallHome> callHomes() {
-        return Set.copyOf(callHomes);
+        return callHomes.all();
     }
 
     /** Stops a call home and forgets it. */
     public void remove(CallHome callHome) {
-        callHome.stop();
         callHomes.remove(callHome);
     }
 
     /** Sees every call-home state change, in order per call home, on a worker thread (never an I/O thread). */
     public void addCallHomeListener(Consumer<CallHome.Change> listener) {
-        changeListeners.add(listener);
+        callHomes.addListener(listener);
     }
 
     public void removeCallHomeListener(Consumer<CallHome.Change> listener) {
-        changeListeners.remove(listener);
-    }
-
-    private void changed(CallHome.Change change) {
-        if (changeListeners.isEmpty()) {
-            return;
-        }
-        changes.execute(() -> {
-            for (Consumer<CallHome.Change> l : changeListeners) {
-                try {
-                    l.accept(change);
-                } catch (RuntimeException e) {
-                    LOG.warn("call-home listener failed", e);
-                }
-            }
-        });
+        callHomes.removeListener(listener);
     }
 
     /** The SSH dialer: a TCP connection from the source address through the server's connector. */
@@ -322,7 +293,8 @@ public final class SshDeviceHost implements AutoCloseable {
         }
         NetconfTransport carried = transport;
         if (b.attempt() != null) {
-            carried = new ActivityTrackingTransport(transport, b.attempt());
+            // the end is reported by the connection's close future (see dial)
+            carried = new TrackedTransport(transport, b.attempt()::activity, (locally, cause) -> { });
             SocketAddress local = session.getIoSession().getLocalAddress();
             b.attempt().established(local instanceof InetSocketAddress isa ? isa : null);
         }
@@ -461,47 +433,6 @@ public final class SshDeviceHost implements AutoCloseable {
         }
     }
 
-    /** Marks a call-home connection active whenever NETCONF bytes pass, for the periodic idle timeout. */
-    private record ActivityTrackingTransport(NetconfTransport delegate, CallHome.Attempt attempt)
-            implements NetconfTransport {
-        @Override
-        public void start(Receiver receiver) {
-            delegate.start(new Receiver() {
-                @Override
-                public void onBytes(ByteBuffer data) {
-                    attempt.activity();
-                    receiver.onBytes(data);
-                }
-
-                @Override
-                public void onClosed(Throwable cause) {
-                    receiver.onClosed(cause);
-                }
-            });
-        }
-
-        @Override
-        public void send(byte[] bytes) throws IOException {
-            attempt.activity();
-            delegate.send(bytes);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
-        }
-
-        @Override
-        public String peer() {
-            return delegate.peer();
-        }
-
-        @Override
-        public String peerIdentity() {
-            return delegate.peerIdentity();
-        }
-    }
-
     /** One MINA server that never binds by itself: acceptors and the connector are made per use. */
     static final class HostServer extends SshServer {
         void prepare(SessionFactory factory) {
@@ -526,10 +457,7 @@ public final class SshDeviceHost implements AutoCloseable {
             return;
         }
         closed = true;
-        for (CallHome ch : callHomes) {
-            ch.stop("the device host closed");
-        }
-        callHomes.clear();
+        callHomes.stopAll("the device host closed");
         for (Listener l : List.copyOf(listeners)) {
             l.close();
         }

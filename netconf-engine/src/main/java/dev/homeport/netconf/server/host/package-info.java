@@ -13,15 +13,15 @@
  *       period, stopped).</li>
  *   <li>{@link dev.homeport.netconf.server.host.CallHomePolicy} and
  *       {@link dev.homeport.netconf.server.host.KeepAlive}: the settings of a call home. Keep-alives are SSH global
- *       requests that want a reply, so a manager that went silent behind a live TCP path is noticed.</li>
+ *       requests that want a reply, so a manager that went silent behind a live TCP path is noticed; over TLS they are TCP
+ *       keep-alives.</li>
+ *   <li>{@link dev.homeport.netconf.server.host.TlsDeviceHost}: the same over NETCONF-over-TLS (RFC 7589), on
+ *       blocking JSSE and virtual threads. Each endpoint has its own certificate; clients must present a certificate
+ *       its {@code ClientTrust} accepts, mapped to a user name by {@code CertToName}. Call home dials TCP and then
+ *       runs the TLS server on that connection (RFC 8071 section 4).</li>
  * </ul>
  *
- * <p>TLS (RFC 7589, and RFC 8071 call home over TLS) fits beside SSH without touching the above: a
- * {@code TlsDeviceHost} would own a JSSE {@code SSLContext} whose key manager picks the endpoint's certificate per
- * connection (listening: by the accepting socket; call home: by the connection it dialled), map the client
- * certificate to a user name (RFC 7589 cert-to-name) for {@code NetconfEndpoint.accept}, and implement
- * {@code CallHome.Dialer} for its outgoing connections; {@code CallHome}, {@code CallHomePolicy} and the
- * state listeners are shared as they are. Its keep-alive (TLS has none with a reply in JSSE) would be a
- * NETCONF-level probe, reported through the same {@code Attempt}.
+ * <p>Both hosts keep their call homes in {@code CallHomes} and watch connections through {@code TrackedTransport}
+ * (activity for the periodic idle timeout, the end of the connection).
  */
 package dev.homeport.netconf.server.host;

@@ -87,6 +87,20 @@ final class AuthorityTrust implements ServerTrust {
         }
     }
 
+    /**
+     * For the server side of mutual TLS: the JDK's PKIX validation of a client's chain (path, validity, key usage
+     * for clientAuth) against the same anchors. Clients are not checked for a name: cert-to-name maps them to a user.
+     */
+    void checkClient(X509Certificate[] chain, String authType) throws CertificateException {
+        try {
+            pkix.checkClientTrusted(chain, authType);
+        } catch (CertificateException e) {
+            X509Certificate leaf = chain[0];
+            throw new CertificateException("client certificate " + Certificates.describe(leaf) + ", issued by "
+                    + leaf.getIssuerX500Principal().getName() + ", is not trusted: " + reason(e), e);
+        }
+    }
+
     /** The JDK's PKIX messages name internal classes; say what they mean. */
     private static String reason(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

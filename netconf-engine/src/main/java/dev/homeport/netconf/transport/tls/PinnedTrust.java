@@ -31,6 +31,18 @@ final class PinnedTrust implements ServerTrust {
                 + " is pinned. Someone may be intercepting the connection, or the device has a new certificate.");
     }
 
+    /** For the server side of mutual TLS: exactly the pinned client certificates. */
+    void checkClient(X509Certificate[] chain) throws CertificateException {
+        byte[] presented = Certificates.sha256(chain[0]);
+        for (byte[] pin : pins) {
+            if (java.security.MessageDigest.isEqual(pin, presented)) {
+                return;
+            }
+        }
+        throw new CertificateException("client certificate " + Certificates.describe(chain[0])
+                + " is not one of the pinned " + String.join(", ", shown));
+    }
+
     @Override
     public String toString() {
         return "pinned " + shown;

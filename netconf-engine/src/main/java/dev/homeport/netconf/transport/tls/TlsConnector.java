@@ -140,7 +140,7 @@ public final class TlsConnector {
         }
     }
 
-    private static void tuneTcp(Socket tcp, TlsSettings settings) throws IOException {
+    static void tuneTcp(Socket tcp, TlsSettings settings) throws IOException {
         tcp.setTcpNoDelay(true);
         if (!settings.keepAliveInterval().isZero()) {
             tcp.setKeepAlive(true);

@@ -19,9 +19,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The client's side of RFC 7589 mutual authentication: a private key and the certificate chain that goes with it
- * (the client's certificate first). Passwords are used to open the files and not kept; {@link #toString()} shows the
- * certificate only.
+ * One side of RFC 7589 mutual authentication (a client's, or a simulated device's): a private key and the
+ * certificate chain that goes with it, its own certificate first. Passwords are used to open the files and not kept;
+ * {@link #toString()} shows the certificate only.
  */
 public final class TlsIdentity {
     private final PrivateKey key;
