@@ -3,15 +3,19 @@ package dev.homeport.netconf.cli;
 import dev.homeport.netconf.server.host.CallHome;
 import dev.homeport.netconf.server.host.CallHomePolicy;
 import dev.homeport.netconf.server.host.SshDeviceHost;
+import dev.homeport.netconf.server.host.TlsDeviceHost;
+import dev.homeport.netconf.server.host.TlsDeviceHost.DeviceTls;
 import dev.homeport.netconf.server.sim.DeviceKeys;
 import dev.homeport.netconf.server.sim.DeviceUsers;
 import dev.homeport.netconf.server.sim.Profile;
 import dev.homeport.netconf.server.sim.SimulatedDevice;
 import dev.homeport.netconf.transport.ssh.HostKeys;
+import dev.homeport.netconf.transport.tls.CertificateAuthority;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -21,13 +25,14 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code homeport device callhome}: simulated devices that call a manager home (RFC 8071) over SSH. */
 @Command(name = "callhome", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Start simulated NETCONF devices that call a manager home over SSH (RFC 8071) and keep "
+        description = {"Start simulated NETCONF devices that call a manager home over SSH or TLS (RFC 8071) and keep "
                 + "calling (persistent connection) until interrupted (Ctrl-C).",
                 "Each device has its own host key, printed on stdout with its fingerprint, and, when the manager "
                         + "is on this machine (127.0.0.0/8), its own source address 127.x.y.z."},
         footer = {"%nExamples:",
                 "  homeport device callhome --profile home-router --to 127.0.0.1:4334",
-                "  homeport device callhome --profile home-router --to 127.0.0.1:4334 --count 50 --reconnect 5"})
+                "  homeport device callhome --profile home-router --to 127.0.0.1:4334 --count 50 --reconnect 5",
+                "  homeport device callhome --profile home-router --to 127.0.0.1:4335 --tls"})
 public final class DeviceCallHomeCommand implements Callable<Integer> {
     /** More than this and the 127.x.y.z sources (x, y, z in 1..254) run out. */
     static final int MAX_COUNT = 126 * 254 * 254;
@@ -42,7 +47,8 @@ public final class DeviceCallHomeCommand implements Callable<Integer> {
             description = "The manager's call-home address (SSH call home is port 4334 by convention).")
     String to;
 
-    @Option(names = "--tls", description = "Call home over TLS (port 4335) instead of SSH. Not yet available.")
+    @Option(names = "--tls", description = "Call home over TLS (RFC 8071 section 4, port 4335 by convention) instead "
+            + "of SSH, each device with its own certificate of the --ca-dir CA.")
     boolean tls;
 
     @Option(names = "--count", paramLabel = "N", defaultValue = "1",
@@ -62,11 +68,8 @@ public final class DeviceCallHomeCommand implements Callable<Integer> {
         DeviceUsers users;
         InetSocketAddress manager;
         CallHomePolicy policy;
+        CertificateAuthority ca;
         try {
-            if (tls) {
-                throw new UsageException("--tls: TLS call home for simulated devices is not available yet; call home "
-                        + "over SSH (leave out --tls)");
-            }
             if (count < 1 || count > MAX_COUNT) {
                 throw new UsageException("--count must be 1.." + MAX_COUNT);
             }
@@ -79,32 +82,50 @@ public final class DeviceCallHomeCommand implements Callable<Integer> {
             policy = CallHomePolicy.persistent().withBackoff(new CallHomePolicy.Backoff(first, max, 2, 0.2));
             users = device.loadUsers();
             profile = device.loadProfile();
+            ca = tls ? device.openCa(io) : null;
         } catch (UsageException e) {
             io.err().println("homeport: " + e.getMessage());
             return ExitCodes.USAGE;
         }
         boolean loopback = manager.getAddress().isLoopbackAddress();
         CountDownLatch stopped = new CountDownLatch(1);
-        try (SshDeviceHost host = SshDeviceHost.start()) {
-            host.addCallHomeListener(change -> report(change, io));
-            io.err().println("homeport: " + device.whoMayLogIn(users));
+        try (SshDeviceHost host = tls ? null : SshDeviceHost.start();
+             TlsDeviceHost tlsHost = tls ? TlsDeviceHost.start() : null) {
+            if (tls) {
+                tlsHost.addCallHomeListener(change -> report(change, io));
+            } else {
+                host.addCallHomeListener(change -> report(change, io));
+                io.err().println("homeport: " + device.whoMayLogIn(users));
+            }
             for (int i = 0; i < count; i++) {
                 String name = count == 1 ? profile.name() : profile.name() + "-" + (i + 1);
                 SimulatedDevice sim = new SimulatedDevice(name, profile, DeviceKeys.generate(), users,
                         SimulatedDevice.Options.defaults());
                 InetAddress source = loopback ? loopbackSource(i) : anyAddress();
-                io.out().println("device " + name + " (profile " + profile.name() + ") calls "
-                        + ListenCommand.describe(manager) + " from " + source.getHostAddress() + " host key "
-                        + HostKeys.type(sim.hostKey().getPublic()) + " " + HostKeys.fingerprint(sim.hostKey()
-                        .getPublic()));
-                host.callHome(sim, manager, source, policy);
+                String calls = "device " + name + " (profile " + profile.name() + ") calls "
+                        + ListenCommand.describe(manager) + (tls ? " over TLS" : "") + " from "
+                        + source.getHostAddress();
+                if (tls) {
+                    DeviceTls identity = DeviceOptions.deviceTls(ca, name, List.of());
+                    io.out().println(calls + " certificate " + identity.fingerprint());
+                    tlsHost.callHome(sim, identity, manager, source, policy);
+                } else {
+                    io.out().println(calls + " host key " + HostKeys.type(sim.hostKey().getPublic()) + " "
+                            + HostKeys.fingerprint(sim.hostKey().getPublic()));
+                    host.callHome(sim, manager, source, policy);
+                }
             }
             io.out().flush();
             io.err().println("homeport: " + count + (count == 1 ? " device calls " : " devices call ")
                     + ListenCommand.describe(manager) + " home until interrupted (Ctrl-C stops)");
             io.err().flush();
             try (ShutdownHook hook = ShutdownHook.install(io, () -> {
-                host.close();
+                if (host != null) {
+                    host.close();
+                }
+                if (tlsHost != null) {
+                    tlsHost.close();
+                }
                 stopped.countDown();
             })) {
                 stopped.await();
