@@ -2,9 +2,13 @@ package dev.homeport.benchmarks.callhome;
 
 import dev.homeport.netconf.server.host.CallHome;
 import dev.homeport.netconf.server.host.CallHomePolicy;
+import dev.homeport.netconf.server.NetconfEndpoint;
 import dev.homeport.netconf.server.host.SshDeviceHost;
 import dev.homeport.netconf.server.host.TlsDeviceHost;
 import dev.homeport.netconf.server.host.TlsDeviceHost.DeviceTls;
+import dev.homeport.netconf.server.sim.DeviceUsers;
+import dev.homeport.netconf.server.sim.Profile;
+import dev.homeport.netconf.server.sim.SimulatedDevice;
 import dev.homeport.netconf.testing.MinimalEndpoint;
 import dev.homeport.netconf.transport.ssh.HostKeys;
 import dev.homeport.netconf.transport.tls.CertificateAuthority;
@@ -28,7 +32,9 @@ import java.util.concurrent.TimeUnit;
  * {@code kex} (comma-separated key exchanges), {@code connectTimeout} (seconds), {@code ramp} (calls started per
  * second; 0 starts all at once), {@code timeout} (seconds to wait for all), {@code tls} (a CA folder: the devices
  * call over TLS from a {@link TlsDeviceHost}, each with its own EC certificate of that CA, and trust the manager's
- * client certificate from the same CA; {@code ioThreads}, {@code readBuffer} and {@code kex} are SSH-only).
+ * client certificate from the same CA; {@code ioThreads}, {@code readBuffer} and {@code kex} are SSH-only), {@code profile} (a built-in profile name:
+ * the devices are {@link SimulatedDevice}s of it instead of {@link MinimalEndpoint}s; the profile is loaded before the
+ * first heap measurement, so the figures per device leave out the one shared profile).
  */
 public final class CallHomeScaleDevices {
     private CallHomeScaleDevices() {
@@ -42,6 +48,7 @@ public final class CallHomeScaleDevices {
         int ramp = 0;
         Path tlsDir = null;
         long timeoutSeconds = 1800;
+        Profile profile = null;
         for (int i = 2; i < args.length; i++) {
             String[] kv = args[i].split("=", 2);
             switch (kv[0]) {
@@ -52,15 +59,19 @@ public final class CallHomeScaleDevices {
                 case "ramp" -> ramp = Integer.parseInt(kv[1]);
                 case "timeout" -> timeoutSeconds = Long.parseLong(kv[1]);
                 case "tls" -> tlsDir = Path.of(kv[1]);
+                case "profile" -> profile = Profile.named(kv[1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
 
         long heapEmpty = Measure.liveHeapBytes();
         long keysStart = System.nanoTime();
-        List<MinimalEndpoint> devices = new ArrayList<>(n);
+        List<NetconfEndpoint> devices = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            devices.add(new MinimalEndpoint("scale-" + i, HostKeys.ed25519("scale/" + i), "admin", "admin", false));
+            devices.add(profile == null
+                    ? new MinimalEndpoint("scale-" + i, HostKeys.ed25519("scale/" + i), "admin", "admin", false)
+                    : new SimulatedDevice("scale-" + i, profile, HostKeys.ed25519("scale/" + i),
+                            DeviceUsers.defaults(), SimulatedDevice.Options.defaults()));
         }
         List<DeviceTls> certificates = new ArrayList<>(n);
         if (tlsDir != null) {
@@ -120,10 +131,10 @@ public final class CallHomeScaleDevices {
         long attempts = calls.stream().mapToLong(CallHome::attempts).sum();
         System.out.printf("RESULT devices n=%d dialMs=%d allConnectedMs=%d cpuMs=%d keysMs=%d heapEmptyBytes=%d "
                         + "heapWithDevicesBytes=%d heapHeldBytes=%d bytesPerDevice=%d bytesPerSession=%d attempts=%d "
-                        + "threads=%d ioThreads=%d transport=%s load=%s%n",
+                        + "threads=%d ioThreads=%d transport=%s profile=%s load=%s%n",
                 n, dialAt, allAt, cpu, keysMs, heapEmpty, heapWithDevices, heapHeld, (heapHeld - heapEmpty) / n,
                 (heapHeld - heapWithDevices) / n, attempts, Measure.threads(), settings.ioThreads(),
-                tlsHost == null ? "ssh" : "tls", Measure.load());
+                tlsHost == null ? "ssh" : "tls", profile == null ? "none" : profile.name(), Measure.load());
         System.out.flush();
         Measure.hold();
     }

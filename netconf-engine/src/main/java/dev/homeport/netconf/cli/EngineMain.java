@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the engine jar: {@code homeport netconf ...} and {@code homeport device ...}. */
 @Command(name = "homeport", mixinStandardHelpOptions = true, version = "Homeport 0.1.0",
         description = "YANG and NETCONF tooling.",
-        subcommands = {NetconfCommand.class})
+        subcommands = {NetconfCommand.class, DeviceCommand.class})
 public final class EngineMain implements Callable<Integer> {
     private static final String SSHD_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.apache.sshd";
     private final CommandIo io;

@@ -4,10 +4,16 @@ import dev.homeport.netconf.xml.SafeXml;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.opendaylight.yangtools.yang.common.QName;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifierWithPredicates;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.PathArgument;
+import org.opendaylight.yangtools.yang.data.api.schema.LeafSetEntryNode;
 import javax.xml.transform.dom.DOMSource;
 import org.opendaylight.yangtools.yang.data.api.schema.AnyxmlNode;
 import org.opendaylight.yangtools.yang.data.api.schema.ChoiceNode;
@@ -208,5 +214,176 @@ public final class DataTrees {
             return list.isEmpty() ? null : list;
         }
         return child;
+    }
+
+    // ---------------------------------------------------------------- combining and selecting
+
+    /**
+     * The two trees as one: nodes of {@code overlay} are added to {@code base}; containers, list entries (by key) and
+     * leaf-lists are merged, a leaf of {@code overlay} replaces the same leaf of {@code base}. Used to lay state data
+     * over configuration. Unchanged parts are shared.
+     */
+    public static ContainerNode merge(ContainerNode base, ContainerNode overlay) {
+        return (ContainerNode) mergeNodes(base, overlay);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static NormalizedNode mergeNodes(NormalizedNode base, NormalizedNode overlay) {
+        if (base == null || base == overlay) {
+            return overlay;
+        }
+        if (base instanceof DataContainerNode bc && overlay instanceof DataContainerNode oc) {
+            if (oc.isEmpty()) {
+                return base;
+            }
+            LinkedHashMap<PathArgument, DataContainerChild> children = new LinkedHashMap<>();
+            for (DataContainerChild c : bc.body()) {
+                children.put(c.name(), c);
+            }
+            for (DataContainerChild c : oc.body()) {
+                children.put(c.name(), (DataContainerChild) mergeNodes(children.get(c.name()), c));
+            }
+            return rebuild(bc, new ArrayList<>(children.values()));
+        }
+        if (base instanceof MapNode bm && overlay instanceof MapNode om) {
+            LinkedHashMap<PathArgument, MapEntryNode> entries = new LinkedHashMap<>();
+            for (MapEntryNode e : bm.body()) {
+                entries.put(e.name(), e);
+            }
+            for (MapEntryNode e : om.body()) {
+                entries.put(e.name(), (MapEntryNode) mergeNodes(entries.get(e.name()), e));
+            }
+            return rebuildMap(bm, entries.values());
+        }
+        if (base instanceof LeafSetNode<?> bl && overlay instanceof LeafSetNode<?> ol) {
+            LinkedHashMap<PathArgument, LeafSetEntryNode> entries = new LinkedHashMap<>();
+            for (LeafSetEntryNode<?> e : bl.body()) {
+                entries.put(e.name(), e);
+            }
+            for (LeafSetEntryNode<?> e : ol.body()) {
+                entries.put(e.name(), e);
+            }
+            return rebuildLeafSet(bl, (Collection) entries.values());
+        }
+        return overlay;
+    }
+
+    /**
+     * The part of {@code root} made of the nodes at {@code paths} (each with all it contains) and their ancestors.
+     * Ancestor list entries keep their key leaves, so that every selected node can still be told apart. Paths that
+     * lead nowhere are ignored.
+     */
+    public static ContainerNode select(ContainerNode root, Collection<YangInstanceIdentifier> paths) {
+        Selection top = new Selection();
+        for (YangInstanceIdentifier p : paths) {
+            Selection s = top;
+            for (PathArgument a : p.getPathArguments()) {
+                if (s.whole) {
+                    break;
+                }
+                s = s.children.computeIfAbsent(a, k -> new Selection());
+            }
+            s.whole = true;
+            s.children.clear();
+        }
+        if (top.whole) {
+            return root;
+        }
+        NormalizedNode selected = selectNodes(root, top);
+        return selected == null ? rebuildEmpty(root) : (ContainerNode) selected;
+    }
+
+    private static ContainerNode rebuildEmpty(ContainerNode root) {
+        return ImmutableNodes.newContainerBuilder().withNodeIdentifier(root.name()).build();
+    }
+
+    /** A trie of path arguments: the selected nodes ({@code whole}) and the ancestors on the way to them. */
+    private static final class Selection {
+        final Map<PathArgument, Selection> children = new LinkedHashMap<>();
+        boolean whole;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static NormalizedNode selectNodes(NormalizedNode node, Selection sel) {
+        if (sel.whole) {
+            return node;
+        }
+        if (node instanceof DataContainerNode dc) {
+            List<DataContainerChild> kept = new ArrayList<>();
+            if (node instanceof MapEntryNode entry) {
+                // keys first, as the entry's identity
+                for (QName key : entry.name().keySet()) {
+                    DataContainerChild k = entry.childByArg(new NodeIdentifier(key));
+                    if (k != null && !sel.children.containsKey(k.name())) {
+                        kept.add(k);
+                    }
+                }
+            }
+            for (Map.Entry<PathArgument, Selection> e : sel.children.entrySet()) {
+                DataContainerChild child = e.getKey() instanceof NodeIdentifier id ? dc.childByArg(id) : null;
+                if (child != null) {
+                    NormalizedNode s = selectNodes(child, e.getValue());
+                    if (s != null) {
+                        kept.add((DataContainerChild) s);
+                    }
+                }
+            }
+            return kept.isEmpty() ? null : rebuild(dc, kept);
+        }
+        if (node instanceof MapNode map) {
+            List<MapEntryNode> kept = new ArrayList<>();
+            boolean byLookup = !(map instanceof UserMapNode) && sel.children.size() * 4 < map.size();
+            if (byLookup) {
+                for (Map.Entry<PathArgument, Selection> e : sel.children.entrySet()) {
+                    if (e.getKey() instanceof NodeIdentifierWithPredicates id) {
+                        MapEntryNode entry = map.childByArg(id);
+                        if (entry != null) {
+                            kept.add((MapEntryNode) selectNodes(entry, e.getValue()));
+                        }
+                    }
+                }
+            } else {
+                for (MapEntryNode entry : map.body()) {
+                    Selection s = sel.children.get(entry.name());
+                    if (s != null) {
+                        kept.add((MapEntryNode) selectNodes(entry, s));
+                    }
+                }
+            }
+            return kept.isEmpty() ? null : rebuildMap(map, kept);
+        }
+        if (node instanceof LeafSetNode<?> set) {
+            List<LeafSetEntryNode<?>> kept = new ArrayList<>();
+            for (LeafSetEntryNode<?> entry : set.body()) {
+                if (sel.children.containsKey(entry.name())) {
+                    kept.add(entry);
+                }
+            }
+            return kept.isEmpty() ? null : rebuildLeafSet(set, (Collection) kept);
+        }
+        return node;
+    }
+
+    /** A node of the same kind and name as {@code node}, with other children (containers, entries, choices). */
+    static DataContainerNode rebuildContainer(DataContainerNode node, List<DataContainerChild> children) {
+        return rebuild(node, children);
+    }
+
+    static MapNode rebuildMap(MapNode like, Collection<MapEntryNode> entries) {
+        return like instanceof UserMapNode
+                ? ImmutableNodes.newUserMapBuilder().withNodeIdentifier(like.name()).withValue(List.copyOf(entries))
+                .build()
+                : ImmutableNodes.newSystemMapBuilder().withNodeIdentifier(like.name())
+                .withValue(List.copyOf(entries)).build();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static LeafSetNode<?> rebuildLeafSet(LeafSetNode<?> like, Collection<LeafSetEntryNode<?>> entries) {
+        List values = new ArrayList<>(entries);
+        return like instanceof UserLeafSetNode
+                ? (LeafSetNode<?>) ImmutableNodes.newUserLeafSetBuilder().withNodeIdentifier(like.name())
+                .withValue(values).build()
+                : (LeafSetNode<?>) ImmutableNodes.newSystemLeafSetBuilder().withNodeIdentifier(like.name())
+                .withValue(values).build();
     }
 }

@@ -53,6 +53,18 @@ public record EditError(String type, String tag, Optional<String> appTag, Option
         return new EditError(type, tag, Optional.of(app), path, namespaces, message, info);
     }
 
+    /** Adds an error-info child (bad-element, missing-choice, session-id...). */
+    public EditError withInfo(String name, String value) {
+        java.util.Map<String, String> m = new LinkedHashMap<>(info);
+        m.put(name, value);
+        return new EditError(type, tag, appTag, path, namespaces, message, m);
+    }
+
+    /** An error about no particular node, e.g. a lock held elsewhere or a failed validation. */
+    public static EditError of(String type, String tag, String message) {
+        return new EditError(type, tag, Optional.empty(), Optional.empty(), Map.of(), message, Map.of());
+    }
+
     /** As the engine's parsed form of an rpc-error (prefix declarations of the path are not kept there). */
     public RpcError toRpcError() {
         return new RpcError(type, tag, "error", appTag, path, Optional.of(message), info);

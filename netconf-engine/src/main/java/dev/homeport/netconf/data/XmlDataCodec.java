@@ -159,6 +159,74 @@ public final class XmlDataCodec {
     }
 
     /**
+     * Strict parse of a notification's event element (e.g. {@code <netconf-config-change>}) into the notification's
+     * body: a container named by the notification. Only top-level notifications are known.
+     */
+    public ContainerNode parseNotification(Element event) throws InvalidDataException {
+        QName name = notificationName(event);
+        if (name == null) {
+            throw new InvalidDataException("no module of the schema defines a notification '" + event.getLocalName()
+                    + "' in namespace " + event.getNamespaceURI(), "/" + event.getLocalName(), null);
+        }
+        NormalizationResultHolder holder = new NormalizationResultHolder();
+        NormalizedNodeStreamWriter writer = ImmutableNormalizedNodeStreamWriter.from(holder);
+        try (XmlParserStream parser = XmlParserStream.create(writer,
+                SchemaInferenceStack.of(context, SchemaNodeIdentifier.Absolute.of(name)).toInference(), true)) {
+            parser.parse(new DOMSourceXMLStreamReader(new DOMSource(event)));
+        } catch (XMLStreamException | IOException | RuntimeException e) {
+            throw new InvalidDataException("invalid notification '" + event.getLocalName() + "': " + describe(e),
+                    "/" + event.getLocalName(), e);
+        }
+        NormalizedNode data = holder.getResult().data();
+        if (!(data instanceof ContainerNode container)) {
+            throw new IllegalStateException("the parser returned " + data.contract().getSimpleName()
+                    + " for a notification");
+        }
+        return container;
+    }
+
+    /** The QName of the top-level notification an element stands for, or null. */
+    public QName notificationName(Element event) {
+        for (var module : schema.modules(event.getNamespaceURI())) {
+            QName q = QName.create(module, event.getLocalName());
+            if (context.findNotification(q).isPresent()) {
+                return q;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Strict parse of a document streamed from {@code xml}, whose root element wraps top-level data nodes, without
+     * building a DOM first: for large documents (a generated datastore of 100k entries). The input must be trusted
+     * or bounded by the caller: the reader refuses DTDs and external entities but not size.
+     */
+    public ContainerNode parseStream(java.io.Reader xml) throws InvalidDataException {
+        NormalizationResultHolder holder = new NormalizationResultHolder();
+        NormalizedNodeStreamWriter writer = ImmutableNormalizedNodeStreamWriter.from(holder);
+        javax.xml.stream.XMLInputFactory f = javax.xml.stream.XMLInputFactory.newFactory();
+        f.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(javax.xml.stream.XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        javax.xml.stream.XMLStreamReader reader = null;
+        try {
+            reader = f.createXMLStreamReader(xml);
+            try (XmlParserStream parser = XmlParserStream.create(writer, context, true)) {
+                parser.parse(reader);
+            }
+        } catch (XMLStreamException | IOException | RuntimeException e) {
+            String where = reader == null ? "" : " (line " + reader.getLocation().getLineNumber() + ")";
+            throw new InvalidDataException(describe(e) + where, "/", e);
+        }
+        NormalizedNode data = holder.getResult().data();
+        if (!(data instanceof ContainerNode container)) {
+            throw new IllegalStateException("the parser returned " + data.contract().getSimpleName()
+                    + ", not the data root");
+        }
+        return container;
+    }
+
+    /**
      * Parses XML text: a document whose root is {@code <data>} or {@code <config>} (NETCONF base namespace or none),
      * or bare top-level data elements.
      */
@@ -194,19 +262,31 @@ public final class XmlDataCodec {
     }
 
     /**
+     * Writes with {@code decorate} between the node walker and the XML writer (to add attributes, e.g.); it also gets
+     * the XML writer, to bind prefixes.
+     */
+    String toXml(ContainerNode data,
+                 java.util.function.BiFunction<XMLStreamWriter, NormalizedNodeStreamWriter, NormalizedNodeStreamWriter>
+                         decorate) {
+        return write(data.body(), null, decorate);
+    }
+
+    /**
      * The content of an RPC's or action's input or output container (see {@link #parseOperationData}) as XML
      * elements, without a wrapper, in schema order: the body of the operation element, or of the reply.
      */
     public String operationDataToXml(ContainerNode data, SchemaNodeIdentifier.Absolute container) {
         operationContainer(container);
-        return write(data.body(), container);
+        return write(data.body(), container, (xml, stream) -> stream);
     }
 
     private String write(Collection<DataContainerChild> nodes) {
-        return write(nodes, null);
+        return write(nodes, null, (xml, stream) -> stream);
     }
 
-    private String write(Collection<DataContainerChild> nodes, SchemaNodeIdentifier.Absolute parent) {
+    private String write(Collection<DataContainerChild> nodes, SchemaNodeIdentifier.Absolute parent,
+                         java.util.function.BiFunction<XMLStreamWriter, NormalizedNodeStreamWriter,
+                                 NormalizedNodeStreamWriter> decorate) {
         // the schema-ordered writer walks the schema, so it would leave out nodes the schema lacks without a word
         DataNodeContainer rootSchema = parent == null ? context : operationContainer(parent);
         for (DataContainerChild node : nodes) {
@@ -215,12 +295,13 @@ public final class XmlDataCodec {
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter xml = new CarriageReturnSafeWriter(OUTPUT.get().createXMLStreamWriter(out));
-            NormalizedNodeStreamWriter stream = parent == null ? XMLStreamNormalizedNodeStreamWriter.create(xml, context)
-                    : XMLStreamNormalizedNodeStreamWriter.create(xml, context, parent);
+            NormalizedNodeStreamWriter stream = decorate.apply(xml, parent == null
+                    ? XMLStreamNormalizedNodeStreamWriter.create(xml, context)
+                    : XMLStreamNormalizedNodeStreamWriter.create(xml, context, parent));
             // closing the node writer closes the XML writer too, after flushing it
             try (SchemaOrderedNormalizedNodeWriter writer = parent == null
-                    ? new SchemaOrderedNormalizedNodeWriter(stream, context)
-                    : new SchemaOrderedNormalizedNodeWriter(stream, context, parent)) {
+                    ? new KeysFirstWriter(stream, context)
+                    : new KeysFirstWriter(stream, context, parent)) {
                 writer.write(nodes);
             }
         } catch (XMLStreamException e) {

@@ -15,6 +15,11 @@ import java.util.function.Consumer;
  *
  * <p>The sink runs synchronously inside {@link #decode}, so a sink that sees the hello can call
  * {@link #setFraming} and the rest of the same input is decoded with the new framing.
+ *
+ * <p>A server that must answer oversize requests with an rpc-error rather than drop the session sets an
+ * {@linkplain #onOversize oversize handler}: a message that grows past the limit is then read to its end without being
+ * kept (its first {@value #OVERSIZE_PREFIX} bytes excepted, so that the handler can find its message-id), the handler
+ * gets those bytes, and decoding goes on with the next message. Broken framing still ends the decoder.
  */
 public final class FrameDecoder {
     private static final byte[] EOM = "]]>]]>".getBytes(StandardCharsets.US_ASCII);
@@ -24,8 +29,15 @@ public final class FrameDecoder {
 
     private enum ChunkState { LF, HASH, SIZE_FIRST, SIZE, DATA, END_LF }
 
+    /** How much of an oversize message is kept for its handler. */
+    public static final int OVERSIZE_PREFIX = 1024;
+
     private final int maxMessageSize;
     private final Consumer<byte[]> sink;
+    private Consumer<byte[]> oversize;
+    /** Reading an oversize message to its end; what of it is kept. */
+    private boolean discarding;
+    private byte[] discardPrefix;
     private Framing framing = Framing.END_OF_MESSAGE;
     private FramingException failure;
 
@@ -51,9 +63,17 @@ public final class FrameDecoder {
         return framing;
     }
 
+    /**
+     * Skips messages longer than the maximum instead of failing: {@code handler} gets the first
+     * {@value #OVERSIZE_PREFIX} bytes of each skipped message, when it has ended.
+     */
+    public void onOversize(Consumer<byte[]> handler) {
+        this.oversize = handler;
+    }
+
     /** Switches framing between messages; called from the sink after the hello exchange. */
     public void setFraming(Framing framing) {
-        if (buffer.size() > 0) {
+        if (buffer.size() > 0 || discarding) {
             throw new IllegalStateException("framing can only change between messages");
         }
         this.framing = framing;
@@ -62,7 +82,8 @@ public final class FrameDecoder {
 
     /** True when no partial message is held: the peer stopped at a message boundary. */
     public boolean isIdle() {
-        return buffer.size() == 0 && (framing == Framing.END_OF_MESSAGE || (state == ChunkState.LF && !sawChunk));
+        return buffer.size() == 0 && !discarding
+                && (framing == Framing.END_OF_MESSAGE || (state == ChunkState.LF && !sawChunk));
     }
 
     /** Bytes of the message being assembled. */
@@ -108,17 +129,31 @@ public final class FrameDecoder {
         int to = base + in.limit();
         int end = findDelimiterEnd(a, from, to);
         int held = buffer.size();
+        if (discarding) {
+            skipToDelimiter(in, a, base, from, to, end);
+            return;
+        }
         if (end < 0) {
             // long arithmetic: a limit near Integer.MAX_VALUE must not overflow into "everything is too long"
             if ((long) held + (to - from) > (long) maxMessageSize + EOM.length - 1) {
-                throw tooLong();
+                if (oversize == null) {
+                    throw tooLong();
+                }
+                startDiscarding(a, from, to);
+                skipToDelimiter(in, a, base, from, to, -1);
+                return;
             }
             buffer.append(in, to - from);
             return;
         }
         long messageLength = (long) held + (end - from) - EOM.length;
         if (messageLength > maxMessageSize) {
-            throw tooLong();
+            if (oversize == null) {
+                throw tooLong();
+            }
+            startDiscarding(a, from, end - EOM.length);
+            skipToDelimiter(in, a, base, from, to, end);
+            return;
         }
         int length = (int) messageLength;
         byte[] message;
@@ -148,6 +183,53 @@ public final class FrameDecoder {
         if (message.length > 0) {
             sink.accept(message);
         }
+    }
+
+    /** Keeps the start of the message being dropped (held bytes first, then input) and forgets the rest. */
+    private void startDiscarding(byte[] a, int from, int to) {
+        int held = buffer.size();
+        int n = (int) Math.max(0, Math.min(OVERSIZE_PREFIX, (long) held + (to - from)));
+        byte[] prefix = new byte[n];
+        int fromBuffer = Math.min(held, n);
+        buffer.copyTo(0, fromBuffer, prefix, 0);
+        System.arraycopy(a, from, prefix, fromBuffer, n - fromBuffer);
+        discardPrefix = prefix;
+        discarding = true;
+        // the last bytes held may begin the delimiter: keep at most those
+        int keep = Math.min(held, EOM.length - 1);
+        byte[] tail = new byte[keep];
+        buffer.copyTo(held - keep, keep, tail, 0);
+        buffer.clear();
+        buffer.append(ByteBuffer.wrap(tail), keep);
+    }
+
+    /**
+     * End-of-message framing, dropping an oversize message: on to its delimiter ({@code end}, or -1 when it is not
+     * in this input, where the last bytes are kept in case the delimiter begins there).
+     */
+    private void skipToDelimiter(ByteBuffer in, byte[] a, int base, int from, int to, int end) {
+        if (end < 0) {
+            // the delimiter may begin in the last bytes seen: keep up to five of them, held ones included
+            int fromInput = Math.min(to - from, EOM.length - 1);
+            int fromHeld = Math.min(buffer.size(), EOM.length - 1 - fromInput);
+            byte[] tail = new byte[fromHeld + fromInput];
+            buffer.copyTo(buffer.size() - fromHeld, fromHeld, tail, 0);
+            System.arraycopy(a, to - fromInput, tail, fromHeld, fromInput);
+            buffer.clear();
+            buffer.append(ByteBuffer.wrap(tail), tail.length);
+            in.position(to - base);
+            return;
+        }
+        buffer.clear();
+        in.position(end - base);
+        finishDiscarding();
+    }
+
+    private void finishDiscarding() {
+        byte[] prefix = discardPrefix;
+        discarding = false;
+        discardPrefix = null;
+        oversize.accept(prefix);
     }
 
     /**
@@ -239,9 +321,15 @@ public final class FrameDecoder {
                         }
                     } else if (b == '\n') {
                         // Checked before any byte of the chunk is held; space is taken only as data arrives.
-                        if ((long) buffer.size() + chunkSize > maxMessageSize) {
-                            throw new FramingException("chunk of " + chunkSize + " bytes would make the message exceed "
-                                    + "the maximum message size of " + maxMessageSize + " bytes");
+                        if (!discarding && (long) buffer.size() + chunkSize > maxMessageSize) {
+                            if (oversize == null) {
+                                throw new FramingException("chunk of " + chunkSize + " bytes would make the message "
+                                        + "exceed the maximum message size of " + maxMessageSize + " bytes");
+                            }
+                            discarding = true;
+                            discardPrefix = new byte[Math.min(OVERSIZE_PREFIX, buffer.size())];
+                            buffer.copyTo(0, discardPrefix.length, discardPrefix, 0);
+                            buffer.clear();
                         }
                         chunkRemaining = chunkSize;
                         sawChunk = true;
@@ -251,6 +339,21 @@ public final class FrameDecoder {
                     }
                 }
                 case DATA -> {
+                    if (discarding) {
+                        int n = (int) Math.min(chunkRemaining, in.remaining());
+                        if (discardPrefix.length < OVERSIZE_PREFIX) {
+                            int k = Math.min(n, OVERSIZE_PREFIX - discardPrefix.length);
+                            byte[] p = Arrays.copyOf(discardPrefix, discardPrefix.length + k);
+                            in.duplicate().get(p, discardPrefix.length, k);
+                            discardPrefix = p;
+                        }
+                        in.position(in.position() + n);
+                        chunkRemaining -= n;
+                        if (chunkRemaining == 0) {
+                            state = ChunkState.LF;
+                        }
+                        continue;
+                    }
                     if (buffer.size() == 0 && wholeMessageIsThisChunk(in)) {
                         // One chunk, then end-of-chunks, all in this input: copy it out directly.
                         int from = in.position();
@@ -273,6 +376,14 @@ public final class FrameDecoder {
                 }
                 case END_LF -> {
                     expect(in.get(), '\n', "end-of-chunks must be '\\n##\\n'");
+                    if (discarding) {
+                        resetChunkState();
+                        finishDiscarding();
+                        if (framing != Framing.CHUNKED) {
+                            return;
+                        }
+                        continue;
+                    }
                     byte[] message = new byte[buffer.size()];
                     buffer.copyTo(0, message.length, message, 0);
                     buffer.clear();

@@ -68,6 +68,8 @@ public final class ServerSession {
         this.handler = handler;
         this.options = options;
         this.decoder = new FrameDecoder(options.maxMessageSize(), this::onMessage);
+        // an oversize request is read to its end and answered, not a reason to drop the session
+        this.decoder.onOversize(prefix -> inbound.execute(() -> tooBig(prefix)));
         this.serverOffers11 = capabilities.contains(Capability.BASE_1_1);
     }
 
@@ -124,6 +126,7 @@ public final class ServerSession {
                 if (t != null) {
                     t.cancel(false);
                 }
+                inbound.execute(this::started);
             } catch (MalformedXmlException | dev.homeport.netconf.ProtocolException e) {
                 // RFC 6241 section 8.1: a session without a valid hello is closed
                 inbound.execute(() -> close("bad hello from " + transport.peer() + ": " + e.getMessage()));
@@ -131,6 +134,46 @@ public final class ServerSession {
             return;
         }
         inbound.execute(() -> dispatch(bytes));
+    }
+
+    private void started() {
+        if (closed.isDone()) {
+            return;
+        }
+        try {
+            handler.sessionStarted(this);
+        } catch (RuntimeException e) {
+            LOG.warn("session start handling failed on session {}", sessionId, e);
+        }
+    }
+
+    private static final java.util.regex.Pattern MESSAGE_ID =
+            java.util.regex.Pattern.compile("<(?:\\w+:)?rpc\\b[^>]*?\\smessage-id\\s*=\\s*([\"'])([^\"'<>&]*)\\1");
+
+    /** An RPC longer than the maximum was skipped; answer it, by its message-id when its start shows one. */
+    private void tooBig(byte[] prefix) {
+        if (closed.isDone()) {
+            return;
+        }
+        trace(MessageTrace.Direction.IN, prefix);
+        RpcError error = RpcError.of("rpc", "too-big", "the request is larger than the " + options.maxMessageSize()
+                + " bytes this server accepts");
+        var m = MESSAGE_ID.matcher(new String(prefix, StandardCharsets.UTF_8));
+        if (m.find()) {
+            reply(new RpcRequest(m.group(2), Map.of("message-id", m.group(2)), null), List.of(error));
+        } else {
+            send("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rpc-reply xmlns=\"" + Namespaces.BASE + "\">"
+                    + error.toXml().toXml() + "</rpc-reply>");
+        }
+        notifyRejected(error);
+    }
+
+    private void notifyRejected(RpcError error) {
+        try {
+            handler.rejected(this, error);
+        } catch (RuntimeException e) {
+            LOG.warn("rejection handling failed on session {}", sessionId, e);
+        }
     }
 
     private void dispatch(byte[] bytes) {
@@ -159,9 +202,10 @@ public final class ServerSession {
         }
         List<Element> ops = Dom.children(root);
         if (ops.size() != 1) {
-            reply(new RpcRequest(id, attrs, root), List.of(RpcError.of("rpc", ops.isEmpty() ? "missing-element"
-                    : "unknown-element", "an rpc must contain exactly one operation, found " + ops.size())
-                    .withInfo("bad-element", "rpc")));
+            RpcError error = RpcError.of("rpc", ops.isEmpty() ? "missing-element" : "unknown-element",
+                    "an rpc must contain exactly one operation, found " + ops.size()).withInfo("bad-element", "rpc");
+            reply(new RpcRequest(id, attrs, root), List.of(error));
+            notifyRejected(error);
             return;
         }
         RpcRequest req = new RpcRequest(id, attrs, ops.get(0));
@@ -222,6 +266,7 @@ public final class ServerSession {
     private void replyWithoutId(RpcError error) {
         send("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rpc-reply xmlns=\"" + Namespaces.BASE + "\">"
                 + error.toXml().toXml() + "</rpc-reply>");
+        notifyRejected(error);
     }
 
     /** Sends a notification (RFC 5277): {@code eventTime} in RFC 3339, {@code contentXml} the event element. */

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +43,11 @@ class LauncherTest {
     private static final class Launched {
         final Process process;
         final StringBuffer err = new StringBuffer();
-        final CompletableFuture<String> out;
+        /**
+         * Stdout goes to a file: reading it from the pipe races with the JDK draining the pipe when the process ends
+         * ("Stream closed"), and a command that runs until stopped is read while it runs.
+         */
+        final Path stdout;
 
         Launched(String... args) throws IOException {
             List<String> cmd = new ArrayList<>(List.of("bash", ProjectPaths.root().resolve("homeport").toString()));
@@ -52,15 +55,10 @@ class LauncherTest {
             ProcessBuilder pb = new ProcessBuilder(cmd);
             pb.environment().put("HOME", home.toString());
             pb.environment().remove(CredentialOptions.PASSWORD_ENV);
+            stdout = Files.createTempFile(home, "stdout", ".txt");
+            pb.redirectOutput(stdout.toFile());
             process = pb.start();
             process.getOutputStream().close();
-            out = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
             Thread.ofPlatform().daemon().start(() -> {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(),
                         StandardCharsets.UTF_8))) {
@@ -80,12 +78,20 @@ class LauncherTest {
                 process.destroyForcibly();
                 throw new AssertionError("launcher did not finish; stderr:\n" + err);
             }
-            out.get(30, TimeUnit.SECONDS);
             return process.exitValue();
         }
 
+        /** All of stdout, once the process has ended. */
         String out() throws Exception {
-            return out.get(30, TimeUnit.SECONDS);
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                throw new AssertionError("launcher did not finish; stderr:\n" + err);
+            }
+            return outSoFar();
+        }
+
+        /** Stdout written so far, for commands that run until stopped. */
+        String outSoFar() throws IOException {
+            return Files.readString(stdout, StandardCharsets.UTF_8);
         }
 
         /** Stderr without the launcher's one-time build notice. */
@@ -169,5 +175,65 @@ class LauncherTest {
         assertThat(listener.err()).contains("call home from " + called.sourceAddress() + ":" + device.port()
                 + " host key " + called.fingerprint());
         assertThat(Dom.child(SafeXml.parse(listener.out()).getDocumentElement(), Namespaces.BASE, "data")).isPresent();
+    }
+
+    /**
+     * The issue's scenario: {@code device callhome --count 50} with {@code netconf listen --max-sessions 100}, both as
+     * documented (running until stopped); every device is served get-config and recognized by its own host key.
+     */
+    @Test
+    void fiftySimulatedDevicesCallHomeToTheListenerThroughTheLauncher() throws Exception {
+        int port = FreePorts.next();
+        var listener = new Launched("netconf", "listen", "--address", "127.0.0.1", "--port", Integer.toString(port),
+                "--max-sessions", "100", "-u", "admin", "-p", "admin", "--accept-new-hostkey", "--get-config");
+        Launched devices = null;
+        java.util.regex.Pattern fp = java.util.regex.Pattern.compile("SHA256:[A-Za-z0-9+/]{43}");
+        java.util.Set<String> served = new java.util.HashSet<>();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            while (!listener.err.toString().contains("listening for SSH call home")) {
+                assertThat(listener.process.isAlive()).as(listener.err()).isTrue();
+                assertThat(System.nanoTime()).as("listener did not start").isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            devices = new Launched("device", "callhome", "--profile", "home-router", "--to", "127.0.0.1:" + port,
+                    "--count", "50");
+            // a served device calls again a second later (persistent call home): count devices, not sessions
+            while (served.size() < 50) {
+                assertThat(listener.process.isAlive()).as(listener.err()).isTrue();
+                assertThat(devices.process.isAlive()).as(devices.err()).isTrue();
+                assertThat(System.nanoTime()).as("not all devices served; listener:\n" + listener.err())
+                        .isLessThan(deadline);
+                Thread.sleep(200);
+                listener.outSoFar().lines().filter(l -> l.startsWith("### call home from 127.1.1."))
+                        .forEach(l -> served.add(last(fp.matcher(l))));
+            }
+        } finally {
+            listener.process.destroy();
+            if (devices != null) {
+                devices.process.destroy();
+            }
+        }
+        assertThat(listener.process.waitFor(1, TimeUnit.MINUTES)).as("listener stops on SIGTERM").isTrue();
+        assertThat(devices.process.waitFor(1, TimeUnit.MINUTES)).as("devices stop on SIGTERM").isTrue();
+        List<String> announced = devices.out().lines().filter(l -> l.startsWith("device "))
+                .map(l -> last(fp.matcher(l))).toList();
+        assertThat(announced).hasSize(50).doesNotHaveDuplicates().doesNotContainNull();
+        assertThat(devices.out()).contains("from 127.1.1.1 ").contains("from 127.1.1.50 ");
+        assertThat(devices.err()).contains("accept user 'admin' with password 'admin'");
+        assertThat(served).containsExactlyInAnyOrderElementsOf(announced);
+        // every result is the device's configuration
+        String out = listener.out();
+        long headers = out.lines().filter(l -> l.startsWith("### call home from")).count();
+        assertThat(out.split("<hostname>home-router</hostname>", -1)).hasSize((int) headers + 1);
+        assertThat(listener.err()).doesNotContain("refused");
+    }
+
+    private static String last(java.util.regex.Matcher m) {
+        String found = null;
+        while (m.find()) {
+            found = m.group();
+        }
+        return found;
     }
 }
