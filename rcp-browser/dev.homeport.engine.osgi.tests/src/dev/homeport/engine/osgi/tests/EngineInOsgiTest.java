@@ -29,6 +29,8 @@ import dev.homeport.netconf.xml.SafeXml;
 import java.security.KeyPair;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.junit.jupiter.api.AfterEach;
@@ -135,17 +137,42 @@ class EngineInOsgiTest {
         assertNotNull(e.getMessage());
     }
 
+    @Test
+    void ed25519HostKeyWorksThroughBouncyCastle() throws Exception {
+        // eddsa (net.i2p) cannot resolve in OSGi; MINA must find Ed25519 in the BouncyCastle bundle
+        KeyPair ed25519 = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
+        RpcHandler closeOnly = (session, req) -> {
+            session.replyOk(req);
+            session.close(req.name());
+        };
+        startDevice(closeOnly, KeyPairProvider.wrap(ed25519));
+        HostKeyVerifier onlyThatKey = (host, port, remote, key) -> HostKeys.same(key, ed25519.getPublic())
+                ? HostKeyVerifier.accept() : HostKeyVerifier.reject("unexpected host key " + key.getAlgorithm());
+        client = new SshConnector();
+        try (NetconfSession session = NetconfSession.open(
+                client.connect("127.0.0.1", device.getPort(), SshAuth.password("admin", "secret"), onlyThatKey),
+                SessionOptions.defaults())) {
+            assertEquals(42, session.sessionId());
+        }
+        assertEquals("bcprov", bundleOf(Class.forName("org.bouncycastle.jce.provider.BouncyCastleProvider", false,
+                SshServer.class.getClassLoader())).getSymbolicName());
+    }
+
     private KeyPair startDevice(RpcHandler handler) throws Exception {
+        SimpleGeneratorHostKeyProvider keys = new SimpleGeneratorHostKeyProvider();
+        startDevice(handler, keys);
+        return keys.loadKeys(null).iterator().next();
+    }
+
+    private void startDevice(RpcHandler handler, KeyPairProvider keys) throws Exception {
         device = SshServer.setUpDefaultServer();
         device.setHost("127.0.0.1");
         device.setPort(0);
-        SimpleGeneratorHostKeyProvider keys = new SimpleGeneratorHostKeyProvider();
         device.setKeyPairProvider(keys);
         device.setPasswordAuthenticator((user, password, session) -> "admin".equals(user) && "secret".equals(password));
         device.setSubsystemFactories(List.of(SshSubsystemTransport.factory(transport -> new ServerSession(transport,
                 42, List.of(Capability.BASE_1_0, Capability.BASE_1_1), handler, ServerOptions.defaults()).start())));
         device.start();
-        return keys.loadKeys(null).iterator().next();
     }
 
     private static DataContainerChild child(ContainerNode parent, String localName) {
