@@ -1,5 +1,6 @@
 package dev.homeport.yang;
 
+import dev.homeport.yang.feature.DiagnosticSettings;
 import dev.homeport.yang.feature.DiagnosticsFeature;
 import dev.homeport.yang.index.IndexUpdate;
 import dev.homeport.yang.index.PathExpander;
@@ -19,12 +20,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * The YANG language service in editor terms and without any protocol types: the LSP adapter
  * ({@code dev.homeport.lsp}) translates messages into these calls. It keeps the open documents, feeds them to
  * the {@link WorkspaceIndex} and hands out one feature object per editor feature (diagnostics now; completion,
- * hover, definition and the yangtools-based semantic checks plug in the same way).
+ * hover, definition plug in the same way).
  *
  * <p>Each change returns the sources it affects, so a client re-analyses and re-publishes only those.
  */
 public final class YangLanguageService {
-    private final WorkspaceIndex index = new WorkspaceIndex();
+    // every tree is kept: the semantic layers need each dependency's tree, and would otherwise parse it twice
+    private final WorkspaceIndex index = new WorkspaceIndex(true);
     private final Map<URI, Document> documents = new ConcurrentHashMap<>();
     private final DiagnosticsFeature diagnostics = new DiagnosticsFeature(index);
 
@@ -56,13 +58,17 @@ public final class YangLanguageService {
             }
             return current.apply(changes, version);
         });
-        return index.change(next);
+        IndexUpdate update = index.change(next);
+        diagnostics.retainCurrent();
+        return update;
     }
 
     public IndexUpdate close(URI uri) {
         URI key = WorkspaceIndex.normalize(uri);
         documents.remove(key);
-        return index.close(key);
+        IndexUpdate update = index.close(key);
+        diagnostics.retainCurrent();
+        return update;
     }
 
     public Optional<Document> document(URI uri) {
@@ -73,8 +79,21 @@ public final class YangLanguageService {
         return diagnostics;
     }
 
-    /** Syntax and index diagnostics of one source, in text order. */
+    /** The user's severity per diagnostic code (the adapter maps {@code homeport.yang.diagnostics} to it). */
+    public void setDiagnosticSettings(DiagnosticSettings settings) {
+        diagnostics.setSettings(settings);
+    }
+
+    /** All diagnostics of one source (syntax, index, our checks, yangtools), in text order. */
     public List<Diagnostic> diagnostics(URI uri) {
         return diagnostics.diagnostics(WorkspaceIndex.normalize(uri));
+    }
+
+    /**
+     * The diagnostics that come without compiling: syntax, index and our checks. Cheap enough for every keystroke
+     * (tens of milliseconds for the largest OpenConfig module); {@link #diagnostics} adds yangtools' verdict.
+     */
+    public List<Diagnostic> fastDiagnostics(URI uri) {
+        return diagnostics.fastDiagnostics(WorkspaceIndex.normalize(uri));
     }
 }

@@ -28,9 +28,10 @@ class YangLanguageServiceTest {
     @Test
     void editsFlowIntoSyntaxAndIndexDiagnostics() throws IOException {
         Path types = dir.resolve("types.yang");
-        Files.writeString(types, "module types { namespace \"urn:t\"; prefix t; }\n");
+        Files.writeString(types, "module types { namespace \"urn:t\"; prefix t; typedef name { type string; } }\n");
         Path app = dir.resolve("app.yang");
-        String text = "module app {\n  namespace \"urn:a\";\n  prefix a;\n  import types { prefix t; }\n}\n";
+        String text = "module app {\n  namespace \"urn:a\";\n  prefix a;\n  import types { prefix t; }\n"
+                + "  leaf label { type t:name; }\n}\n";
         Files.writeString(app, text);
         YangLanguageService service = new YangLanguageService();
         service.configure(List.of(dir), List.of(), PathExpander.of(Map.of(), dir, dir));

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * One YANG source as the index knows it: where it is, what module it defines and the problems found in its
- * structure and name. The syntax tree is kept only for documents open in the editor ({@code tree} is null for
- * the others, which can be parsed again on demand).
+ * structure and name. The syntax tree is kept for documents open in the editor, and for every source when the
+ * index was made to retain trees ({@code tree} is null for the others, which can be parsed again on demand).
  *
  * @param root        the search root it came from; null for an open document outside every root
  * @param fileName    the module name its file name gives ({@code a} for {@code a@2020-01-01.yang}); null if none
@@ -35,7 +35,8 @@ public record IndexedSource(URI uri, SearchRoot root, boolean open, int version,
         diagnostics = List.copyOf(diagnostics);
     }
 
-    static IndexedSource build(URI uri, SearchRoot root, boolean open, int version, String text, int firstMalformed) {
+    static IndexedSource build(URI uri, SearchRoot root, boolean open, int version, String text, int firstMalformed,
+            boolean keepTree) {
         SyntaxTree tree = SyntaxTree.parse(text);
         ModuleHeader header = ModuleHeader.of(tree).orElse(null);
         List<Diagnostic> diagnostics = new ArrayList<>();
@@ -57,7 +58,7 @@ public record IndexedSource(URI uri, SearchRoot root, boolean open, int version,
             fileNameChecks(header, fileName, fileRevision, diagnostics);
         }
         return new IndexedSource(uri, root, open, version, header, fileName, fileRevision, statementsHash(tree),
-                diagnostics, open ? tree : null);
+                diagnostics, open || keepTree ? tree : null);
     }
 
     private static void structure(SyntaxTree tree, List<Diagnostic> diagnostics) {

@@ -38,6 +38,7 @@ import java.util.stream.Collectors;
  * <p>Thread-safe: all state is guarded by this object's lock; parsing happens outside it.
  */
 public final class WorkspaceIndex {
+    private final boolean retainTrees;
     private SearchPath searchPath = new SearchPath(List.of(), List.of());
     private final Map<URI, IndexedSource> onDisk = new HashMap<>();
     private final Map<URI, IndexedSource> open = new HashMap<>();
@@ -48,6 +49,19 @@ public final class WorkspaceIndex {
     private final Map<String, Set<URI>> referencedBy = new HashMap<>();
     private final List<SearchPathProblem> scanProblems = new ArrayList<>();
 
+    /** An index that keeps syntax trees only for documents open in the editor (files are parsed again on demand). */
+    public WorkspaceIndex() {
+        this(false);
+    }
+
+    /**
+     * @param retainTrees keep the syntax tree of every source, not only of open documents: for the semantic layers,
+     *                    which need every dependency's tree anyway and would otherwise parse each file twice
+     */
+    public WorkspaceIndex(boolean retainTrees) {
+        this.retainTrees = retainTrees;
+    }
+
     /**
      * Sets the workspace folders and extra search-path entries and reads every source in them again. Open
      * documents stay. Returns what could not be used.
@@ -55,13 +69,18 @@ public final class WorkspaceIndex {
     public List<SearchPathProblem> configure(List<Path> workspaceFolders, List<String> pathEntries, PathExpander expander) {
         SearchPath path = SearchPath.of(workspaceFolders, pathEntries, expander);
         List<SearchPathProblem> problems = new ArrayList<>(path.problems());
-        Map<URI, IndexedSource> scanned = new LinkedHashMap<>();
+        // read in order (a file under two roots, e.g. a path entry inside a workspace folder, belongs to the
+        // earlier one), then parse in parallel: parsing is most of the cost and every file is independent
+        Map<URI, Map.Entry<SearchRoot, SourceReader.Loaded>> loadedFiles = new LinkedHashMap<>();
         for (SearchRoot root : path.roots()) {
-            SourceReader.scan(root, loaded -> {
-                // a file under two roots (e.g. a path entry inside a workspace folder) belongs to the earlier one
-                scanned.computeIfAbsent(loaded.uri(), uri -> IndexedSource.build(uri, root, false, -1, loaded.text(),
-                        loaded.firstMalformed()));
-            }, problems);
+            SourceReader.scan(root, loaded -> loadedFiles.putIfAbsent(loaded.uri(), Map.entry(root, loaded)), problems);
+        }
+        Map<URI, IndexedSource> scanned = new LinkedHashMap<>();
+        List<IndexedSource> built = loadedFiles.values().parallelStream().map(e -> IndexedSource.build(
+                e.getValue().uri(), e.getKey(), false, -1, e.getValue().text(), e.getValue().firstMalformed(),
+                retainTrees)).toList();
+        for (IndexedSource s : built) {
+            scanned.put(s.uri(), s);
         }
         synchronized (this) {
             searchPath = path;
@@ -144,7 +163,7 @@ public final class WorkspaceIndex {
         synchronized (this) {
             root = file == null ? null : searchPath.rootOf(file);
         }
-        IndexedSource built = IndexedSource.build(key, root, true, document.version(), document.text(), -1);
+        IndexedSource built = IndexedSource.build(key, root, true, document.version(), document.text(), -1, true);
         synchronized (this) {
             IndexedSource current = open.get(key);
             if (current != null && current.version() > document.version()) {
@@ -159,7 +178,7 @@ public final class WorkspaceIndex {
     private IndexedSource loadFile(URI key, SearchRoot root) {
         try {
             SourceReader.Loaded loaded = SourceReader.readFile(Path.of(key));
-            return IndexedSource.build(key, root, false, -1, loaded.text(), loaded.firstMalformed());
+            return IndexedSource.build(key, root, false, -1, loaded.text(), loaded.firstMalformed(), retainTrees);
         } catch (IOException | RuntimeException e) {
             synchronized (this) {
                 scanProblems.add(new SearchPathProblem(key.toString(), "cannot read: " + e.getMessage()));

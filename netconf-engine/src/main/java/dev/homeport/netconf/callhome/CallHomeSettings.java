@@ -74,4 +74,13 @@ public record CallHomeSettings(InetSocketAddress sshAddress, InetSocketAddress t
         return new CallHomeSettings(sshAddress, tlsAddress, maxSessions, maxPending, pendingTimeout, maxFailures,
                 failureWindow, blockDuration, ssh, t, session);
     }
+
+    /**
+     * Devices call back together (after an outage, a manager restart): the JDK's default accept backlog of 50
+     * overflows, and each dropped SYN costs its device a 1 s, then 3 s... TCP retransmission. So the queue follows
+     * the session cap.
+     */
+    public int acceptBacklog() {
+        return Math.clamp(maxSessions, 50, 4096);
+    }
 }

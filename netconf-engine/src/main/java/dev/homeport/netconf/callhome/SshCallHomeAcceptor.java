@@ -6,6 +6,7 @@ import dev.homeport.netconf.session.EngineThreads;
 import dev.homeport.netconf.session.NetconfSession;
 import dev.homeport.netconf.transport.ssh.SshAuth;
 import dev.homeport.netconf.transport.ssh.SshConnector;
+import dev.homeport.netconf.transport.ssh.SshSettings;
 import dev.homeport.netconf.transport.ssh.SshTransport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,6 +19,7 @@ import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.io.IoAcceptor;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +49,12 @@ final class SshCallHomeAcceptor {
 
     private void start(InetSocketAddress address) throws IOException {
         SshClient c = SshClient.setUpDefaultClient();
-        SshConnector.applySettings(c, server.settings().ssh());
+        SshSettings ssh = server.settings().ssh();
+        SshConnector.applySettings(c, ssh);
+        // MINA's authentication clock starts with the TCP connection, and a device held for the user's decision
+        // has not authenticated yet: the backstop must outlast that hold, or MINA drops pending devices early
+        CoreModuleProperties.AUTH_TIMEOUT.set(c, ssh.connectTimeout().plus(server.settings().pendingTimeout())
+                .plus(ssh.authTimeout()).plusSeconds(5));
         c.setServerKeyVerifier(this::verifyKey);
         c.addSessionListener(new SessionListener() {
             @Override
@@ -70,6 +77,7 @@ final class SshCallHomeAcceptor {
                 }
             }
         });
+        CoreModuleProperties.SOCKET_BACKLOG.set(c, server.settings().acceptBacklog());
         c.start();
         IoAcceptor acc = c.getIoServiceFactory().createAcceptor(c.getSessionFactory());
         try {
@@ -148,7 +156,7 @@ final class SshCallHomeAcceptor {
             }
             d.state(State.CONNECTING);
             SshConnector.authenticate(session, auth.get(), peer, server.settings().ssh().authTimeout());
-            SshTransport transport = SshTransport.open(session, peer, server.settings().ssh().connectTimeout());
+            SshTransport transport = SshTransport.open(session, peer, server.settings().ssh());
             NetconfSession ns = NetconfSession.open(transport, server.settings().session());
             server.connected(a, ns);
         } catch (IOException e) {

@@ -40,7 +40,7 @@ final class TlsCallHomeAcceptor {
     static TlsCallHomeAcceptor bind(CallHomeServer server, InetSocketAddress address) throws IOException {
         ServerSocket ss = new ServerSocket();
         try {
-            ss.bind(address, 128);
+            ss.bind(address, server.settings().acceptBacklog());
         } catch (IOException e) {
             ss.close();
             throw new IOException("cannot listen for TLS call home on " + CallHomeServer.describe(address) + ": "

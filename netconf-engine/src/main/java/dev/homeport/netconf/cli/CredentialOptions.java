@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code -u USER (-p [PASS] | --key FILE)}: the SSH login of connect and listen. The password may also come from
- * {@value #PASSWORD_ENV} or a prompt ({@code -p} without a value); it is never printed.
+ * {@value #PASSWORD_ENV} or a prompt ({@code -p} without a value); it is never printed. Over TLS, {@code --key} is the
+ * private key of the client certificate (see {@link TlsOptions}) and {@code -u}/{@code -p} do not apply.
  */
 public final class CredentialOptions {
     static final String PASSWORD_ENV = "HOMEPORT_NETCONF_PASSWORD";
@@ -22,7 +23,7 @@ public final class CredentialOptions {
     /** What picocli stores for {@code -p} without a value; a NUL cannot come from a real command line. */
     private static final String PROMPT = "\u0000prompt";
 
-    @Option(names = {"-u", "--user"}, required = true, paramLabel = "USER", description = "SSH user name.")
+    @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "SSH user name (required for SSH).")
     String user;
 
     @Option(names = {"-p", "--password"}, arity = "0..1", fallbackValue = PROMPT, paramLabel = "PASS",
@@ -31,7 +32,8 @@ public final class CredentialOptions {
     String password;
 
     @Option(names = {"-k", "--key"}, paramLabel = "FILE",
-            description = "Private key file (OpenSSH or PEM: ed25519, ecdsa, rsa), tried before the password.")
+            description = "Private key file (OpenSSH or PEM: ed25519, ecdsa, rsa), tried before the password; "
+                    + "with TLS the private key of --cert.")
     Path key;
 
     @Option(names = "--passphrase", arity = "0..1", fallbackValue = PROMPT, paramLabel = "PASS",
@@ -39,15 +41,44 @@ public final class CredentialOptions {
                     + "(or environment variable " + PASSPHRASE_ENV + ").")
     String passphrase;
 
+    /** The SSH login options given, by name: they are refused over TLS. */
+    List<String> sshOnlyGiven() {
+        List<String> out = new ArrayList<>();
+        if (user != null) {
+            out.add("-u/--user");
+        }
+        if (password != null) {
+            out.add("-p/--password");
+        }
+        return out;
+    }
+
+    /** The passphrase of --key: --passphrase (asked for without a value), else {@value #PASSPHRASE_ENV}, else null. */
+    char[] keyPassphrase(CommandIo io) throws UsageException, IOException {
+        return passphrase == null ? io.env(PASSPHRASE_ENV).map(String::toCharArray).orElse(null)
+                : secret(io, passphrase, "Passphrase for " + key + ": ");
+    }
+
     /** Builds the credentials, prompting where asked; fails before any connection is made. */
     SshAuth toAuth(CommandIo io) throws UsageException, IOException {
+        return toAuth(io, true);
+    }
+
+    /**
+     * As {@link #toAuth(CommandIo)}; without {@code useKey} the --key file is left out (it is the TLS key when a
+     * listener serves SSH and TLS devices at once).
+     */
+    SshAuth toAuth(CommandIo io, boolean useKey) throws UsageException, IOException {
+        if (user == null) {
+            throw new UsageException("-u/--user USER is required for SSH (TLS logs in with --cert and --key "
+                    + "instead)");
+        }
         List<KeyPair> keys = new ArrayList<>();
-        if (key != null) {
+        if (key != null && useKey) {
             if (!Files.isReadable(key)) {
                 throw new UsageException("cannot read key file " + key);
             }
-            char[] pp = passphrase == null ? io.env(PASSPHRASE_ENV).map(String::toCharArray).orElse(null)
-                    : secret(io, passphrase, "Passphrase for " + key + ": ");
+            char[] pp = keyPassphrase(io);
             try {
                 keys.addAll(SshAuth.loadKeys(key, pp));
             } catch (AuthenticationException e) {

@@ -23,6 +23,18 @@ public final class HostKeyOptions {
             description = "OpenSSH known_hosts file of trusted device keys (default ~/.ssh/known_hosts, read-only).")
     Path knownHosts;
 
+    /** The host-key options given, by name: they are refused over TLS. */
+    java.util.List<String> given() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (knownHosts != null) {
+            out.add("--known-hosts");
+        }
+        if (acceptNew) {
+            out.add("--accept-new-hostkey");
+        }
+        return out;
+    }
+
     KnownHosts store(CommandIo io) throws IOException {
         KnownHosts.Policy policy = acceptNew ? KnownHosts.Policy.ACCEPT_NEW : KnownHosts.Policy.STRICT;
         return knownHosts != null ? KnownHosts.file(knownHosts, policy)

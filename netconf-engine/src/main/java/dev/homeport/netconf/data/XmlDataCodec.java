@@ -15,8 +15,14 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import javax.xml.transform.dom.DOMSource;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
+import org.opendaylight.yangtools.yang.data.api.schema.ChoiceNode;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.data.api.schema.DataContainerChild;
+import org.opendaylight.yangtools.yang.data.api.schema.MapEntryNode;
+import org.opendaylight.yangtools.yang.data.api.schema.MapNode;
+import org.opendaylight.yangtools.yang.data.api.schema.UnkeyedListEntryNode;
+import org.opendaylight.yangtools.yang.data.api.schema.UnkeyedListNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.opendaylight.yangtools.yang.data.api.schema.stream.NormalizedNodeStreamWriter;
 import org.opendaylight.yangtools.yang.data.codec.xml.DOMSourceXMLStreamReader;
@@ -25,9 +31,17 @@ import org.opendaylight.yangtools.yang.data.codec.xml.XmlParserStream;
 import org.opendaylight.yangtools.yang.data.impl.schema.ImmutableNormalizedNodeStreamWriter;
 import org.opendaylight.yangtools.yang.data.impl.schema.NormalizationResultHolder;
 import org.opendaylight.yangtools.yang.data.impl.schema.SchemaOrderedNormalizedNodeWriter;
+import org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes;
+import org.opendaylight.yangtools.yang.model.api.CaseSchemaNode;
+import org.opendaylight.yangtools.yang.model.api.ChoiceSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.DataNodeContainer;
+import org.opendaylight.yangtools.yang.model.api.DataSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
+import org.opendaylight.yangtools.yang.model.api.InputSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.ListSchemaNode;
+import org.opendaylight.yangtools.yang.model.api.OutputSchemaNode;
+import org.opendaylight.yangtools.yang.model.api.stmt.SchemaNodeIdentifier;
+import org.opendaylight.yangtools.yang.model.util.SchemaInferenceStack;
 import org.opendaylight.yangtools.yang.common.QName;
 import org.w3c.dom.Element;
 
@@ -44,7 +58,8 @@ import org.w3c.dom.Element;
  * nothing and can be parsed later when the modules are known.
  *
  * <p>Serializing writes the root's children as XML elements, each declaring its namespace, in schema order: usable as
- * the content of {@code <config>} (for edit-config, copy-config) or for display.
+ * the content of {@code <config>} (for edit-config, copy-config) or for display. A tree node the schema does not
+ * have is refused ({@link IllegalArgumentException} with its path) rather than left out.
  */
 public final class XmlDataCodec {
     /** What to do with elements that no module of the schema defines at that place. */
@@ -88,30 +103,59 @@ public final class XmlDataCodec {
     }
 
     public Result parse(Element root, Mode mode) throws InvalidDataException {
+        return parse(root, mode, context, null);
+    }
+
+    /**
+     * Parses the input or output of an RPC or action: the children of {@code element} (the operation element of a
+     * request, the rpc-reply of an answer) as the content of the {@code input} or {@code output} statement at
+     * {@code container}, the schema path of the RPC (or of the action, through its data nodes) plus
+     * {@code input}/{@code output}. The result is a {@link ContainerNode} named {@code input} or {@code output}.
+     * Paths in messages start below it.
+     */
+    public Result parseOperationData(Element element, SchemaNodeIdentifier.Absolute container, Mode mode)
+            throws InvalidDataException {
+        return parse(element, mode, operationContainer(container), container);
+    }
+
+    private Result parse(Element root, Mode mode, DataNodeContainer rootSchema, SchemaNodeIdentifier.Absolute path)
+            throws InvalidDataException {
         List<SkippedElement> skipped = new ArrayList<>();
         if (mode == Mode.LENIENT) {
-            findUnknown(root, root, context, skipped);
+            findUnknown(root, rootSchema, root, rootSchema, skipped);
         }
         if (Dom.children(root).isEmpty()) {
-            return new Result(DataTrees.emptyData(), skipped);
+            return new Result(path == null ? DataTrees.emptyData() : ImmutableNodes.newContainerBuilder()
+                    .withNodeIdentifier(new NodeIdentifier(path.lastNodeIdentifier())).build(), skipped);
         }
         NormalizationResultHolder holder = new NormalizationResultHolder();
         NormalizedNodeStreamWriter writer = ImmutableNormalizedNodeStreamWriter.from(holder);
         TrackingReader reader = null;
         try {
             reader = new TrackingReader(new DOMSourceXMLStreamReader(new DOMSource(root)));
-            try (XmlParserStream parser = XmlParserStream.create(writer, context, mode == Mode.STRICT)) {
+            try (XmlParserStream parser = path == null ? XmlParserStream.create(writer, context, mode == Mode.STRICT)
+                    : XmlParserStream.create(writer, SchemaInferenceStack.of(context, path).toInference(),
+                            mode == Mode.STRICT)) {
                 parser.parse(reader);
             }
         } catch (XMLStreamException | IOException | RuntimeException e) {
-            throw failure(root, reader == null ? new int[0] : reader.position(), e);
+            throw failure(root, rootSchema, reader == null ? new int[0] : reader.position(), e);
         }
         NormalizedNode data = holder.getResult().data();
         if (!(data instanceof ContainerNode container)) {
             throw new IllegalStateException("the parser returned " + data.contract().getSimpleName()
-                    + ", not the data root");
+                    + ", not a container");
         }
         return new Result(container, skipped);
+    }
+
+    /** The input or output statement at this schema path, as the container of its data nodes. */
+    DataNodeContainer operationContainer(SchemaNodeIdentifier.Absolute container) {
+        Object statement = SchemaInferenceStack.of(context, container).currentStatement();
+        if (statement instanceof InputSchemaNode || statement instanceof OutputSchemaNode) {
+            return (DataNodeContainer) statement;
+        }
+        throw new IllegalArgumentException(container + " is not the input or output of an RPC or action");
     }
 
     /**
@@ -149,13 +193,34 @@ public final class XmlDataCodec {
         return XmlFragment.raw(toXml(data));
     }
 
+    /**
+     * The content of an RPC's or action's input or output container (see {@link #parseOperationData}) as XML
+     * elements, without a wrapper, in schema order: the body of the operation element, or of the reply.
+     */
+    public String operationDataToXml(ContainerNode data, SchemaNodeIdentifier.Absolute container) {
+        operationContainer(container);
+        return write(data.body(), container);
+    }
+
     private String write(Collection<DataContainerChild> nodes) {
+        return write(nodes, null);
+    }
+
+    private String write(Collection<DataContainerChild> nodes, SchemaNodeIdentifier.Absolute parent) {
+        // the schema-ordered writer walks the schema, so it would leave out nodes the schema lacks without a word
+        DataNodeContainer rootSchema = parent == null ? context : operationContainer(parent);
+        for (DataContainerChild node : nodes) {
+            requireKnown(rootSchema, node, "");
+        }
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter xml = new CarriageReturnSafeWriter(OUTPUT.get().createXMLStreamWriter(out));
-            NormalizedNodeStreamWriter stream = XMLStreamNormalizedNodeStreamWriter.create(xml, context);
+            NormalizedNodeStreamWriter stream = parent == null ? XMLStreamNormalizedNodeStreamWriter.create(xml, context)
+                    : XMLStreamNormalizedNodeStreamWriter.create(xml, context, parent);
             // closing the node writer closes the XML writer too, after flushing it
-            try (SchemaOrderedNormalizedNodeWriter writer = new SchemaOrderedNormalizedNodeWriter(stream, context)) {
+            try (SchemaOrderedNormalizedNodeWriter writer = parent == null
+                    ? new SchemaOrderedNormalizedNodeWriter(stream, context)
+                    : new SchemaOrderedNormalizedNodeWriter(stream, context, parent)) {
                 writer.write(nodes);
             }
         } catch (XMLStreamException e) {
@@ -166,21 +231,68 @@ public final class XmlDataCodec {
         return out.toString();
     }
 
-    // ---- diagnostics ----
-
-    /** Lenient mode: the elements that the parser will skip, found by the same schema look-up. */
-    private void findUnknown(Element root, Element parent, DataNodeContainer parentSchema, List<SkippedElement> out) {
-        for (Element e : Dom.children(parent)) {
-            SchemaIndex.Child child = schema.findChild(parentSchema, e.getNamespaceURI(), e.getLocalName());
-            if (child == null) {
-                out.add(new SkippedElement(readablePath(root, e), nullToEmpty(e.getNamespaceURI()), e.getLocalName()));
-            } else if (child.node() instanceof DataNodeContainer container) {
-                findUnknown(root, e, container, out);
+    /** Refuses a tree node (and its descendants) that the schema does not have under {@code parent}. */
+    private static void requireKnown(DataNodeContainer parent, DataContainerChild node, String at) {
+        QName q = node.name().getNodeType();
+        String path = at + "/" + q.getLocalName();
+        DataSchemaNode s = parent.dataChildByName(q);
+        if (s == null) {
+            throw new IllegalArgumentException("the schema has no node " + q.getLocalName() + " (namespace "
+                    + q.getNamespace() + ") at " + path);
+        }
+        switch (node) {
+            case ChoiceNode choice -> {
+                for (DataContainerChild c : choice.body()) {
+                    CaseSchemaNode caseNode = SchemaIndex.caseOf((ChoiceSchemaNode) s, c.name().getNodeType());
+                    if (caseNode == null) {
+                        throw new IllegalArgumentException("choice " + q.getLocalName() + " has no case with node "
+                                + c.name().getNodeType().getLocalName() + " at " + at);
+                    }
+                    requireKnown(caseNode, c, at);
+                }
+            }
+            case ContainerNode container when s instanceof DataNodeContainer schemaContainer -> {
+                for (DataContainerChild c : container.body()) {
+                    requireKnown(schemaContainer, c, path);
+                }
+            }
+            case MapNode map when s instanceof ListSchemaNode list -> {
+                for (MapEntryNode entry : map.body()) {
+                    for (DataContainerChild c : entry.body()) {
+                        requireKnown(list, c, path);
+                    }
+                }
+            }
+            case UnkeyedListNode list when s instanceof ListSchemaNode listSchema -> {
+                for (UnkeyedListEntryNode entry : list.body()) {
+                    for (DataContainerChild c : entry.body()) {
+                        requireKnown(listSchema, c, path);
+                    }
+                }
+            }
+            default -> {
+                // leaves, leaf-lists, anydata: nothing below that the schema names
             }
         }
     }
 
-    private InvalidDataException failure(Element root, int[] position, Exception e) {
+    // ---- diagnostics ----
+
+    /** Lenient mode: the elements that the parser will skip, found by the same schema look-up. */
+    private void findUnknown(Element root, DataNodeContainer rootSchema, Element parent,
+                             DataNodeContainer parentSchema, List<SkippedElement> out) {
+        for (Element e : Dom.children(parent)) {
+            SchemaIndex.Child child = schema.findChild(parentSchema, e.getNamespaceURI(), e.getLocalName());
+            if (child == null) {
+                out.add(new SkippedElement(readablePath(root, rootSchema, e), nullToEmpty(e.getNamespaceURI()),
+                        e.getLocalName()));
+            } else if (child.node() instanceof DataNodeContainer container) {
+                findUnknown(root, rootSchema, e, container, out);
+            }
+        }
+    }
+
+    private InvalidDataException failure(Element root, DataNodeContainer rootSchema, int[] position, Exception e) {
         Element at = root;
         for (int level = 1; level < position.length; level++) {
             List<Element> children = Dom.children(at);
@@ -189,9 +301,9 @@ public final class XmlDataCodec {
             }
             at = children.get(position[level]);
         }
-        String path = readablePath(root, at);
+        String path = readablePath(root, rootSchema, at);
         String reason;
-        if (at != root && !isKnown(root, at)) {
+        if (at != root && !isKnown(root, rootSchema, at)) {
             String ns = nullToEmpty(at.getNamespaceURI());
             reason = schema.modules(ns).isEmpty()
                     ? "unknown element '" + at.getLocalName() + "': no module of the schema has namespace '" + ns + "'"
@@ -203,8 +315,8 @@ public final class XmlDataCodec {
         return new InvalidDataException(reason + ", at " + path, path, e);
     }
 
-    private boolean isKnown(Element root, Element target) {
-        DataNodeContainer parentSchema = context;
+    private boolean isKnown(Element root, DataNodeContainer rootSchema, Element target) {
+        DataNodeContainer parentSchema = rootSchema;
         for (Element e : chain(root, target)) {
             SchemaIndex.Child child = parentSchema == null ? null
                     : schema.findChild(parentSchema, e.getNamespaceURI(), e.getLocalName());
@@ -235,8 +347,12 @@ public final class XmlDataCodec {
 
     /** Element path from below {@code root} to {@code target}, module names where they change, list keys as text. */
     String readablePath(Element root, Element target) {
+        return readablePath(root, context, target);
+    }
+
+    private String readablePath(Element root, DataNodeContainer rootSchema, Element target) {
         StringBuilder sb = new StringBuilder();
-        DataNodeContainer parentSchema = context;
+        DataNodeContainer parentSchema = rootSchema;
         String currentNs = null;
         for (Element e : chain(root, target)) {
             String ns = nullToEmpty(e.getNamespaceURI());

@@ -1,5 +1,6 @@
 package dev.homeport.netconf.ops;
 
+import dev.homeport.netconf.data.XmlDataCodec;
 import dev.homeport.netconf.xml.MalformedXmlException;
 import dev.homeport.netconf.xml.Namespaces;
 import dev.homeport.netconf.xml.XmlFragment;
@@ -7,6 +8,7 @@ import dev.homeport.netconf.xml.Dom;
 import dev.homeport.netconf.xml.SafeXml;
 import java.util.List;
 import java.util.Optional;
+import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.w3c.dom.Element;
 
 /**
@@ -50,6 +52,15 @@ public final class EditConfig {
 
     public EditConfig config(XmlFragment content) {
         this.config = content;
+        return this;
+    }
+
+    /**
+     * Config content from a yangtools tree: the data root's children, written by the codec in schema order (a whole
+     * configuration to merge or replace; for the smallest change between two trees see {@code DataDelta}).
+     */
+    public EditConfig config(ContainerNode data, XmlDataCodec codec) {
+        this.config = codec.toFragment(data);
         return this;
     }
 

@@ -3,6 +3,8 @@ package dev.homeport.netconf.ops;
 import dev.homeport.netconf.NetconfException;
 import dev.homeport.netconf.ProtocolException;
 import dev.homeport.netconf.RpcErrorException;
+import dev.homeport.netconf.data.SchemaOperation;
+import dev.homeport.netconf.data.XmlDataCodec;
 import dev.homeport.netconf.message.Capabilities;
 import dev.homeport.netconf.message.RpcReply;
 import dev.homeport.netconf.message.WithDefaultsMode;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.w3c.dom.Element;
 
 /**
@@ -324,6 +327,18 @@ public final class NetconfClient implements AutoCloseable {
      */
     public RpcReply action(XmlFragment target) throws NetconfException {
         return call(XmlFragment.element(Namespaces.YANG_1, "action").child(target));
+    }
+
+    /**
+     * Invokes an RPC or action built from the schema ({@link SchemaOperation}): the input is checked against the
+     * schema first, so bad input fails here with {@code InvalidDataException} and nothing is sent; rpc-errors are
+     * thrown; the reply's output comes back as a NormalizedNode named {@code output} (empty for {@code <ok/>}), with
+     * the elements the schema does not have listed as skipped.
+     */
+    public XmlDataCodec.Result invoke(SchemaOperation operation, ContainerNode input) throws NetconfException {
+        XmlFragment request = operation.request(input);
+        RpcReply reply = operation.isAction() ? action(request) : rpc(request);
+        return operation.output(reply);
     }
 
     /** Sends close-session and closes the transport. */

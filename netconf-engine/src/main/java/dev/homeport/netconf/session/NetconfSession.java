@@ -253,6 +253,8 @@ public final class NetconfSession implements AutoCloseable {
         String what;
         if (closing.get() && cause == null) {
             what = "session closed";
+        } else if (cause instanceof SessionClosedException diagnosed) {
+            what = diagnosed.getMessage(); // the transport knows why: keep-alives unanswered, idle timeout...
         } else if (!decoder.isIdle()) {
             what = transport.peer() + " closed the connection in the middle of a message (" + decoder.bufferedBytes()
                     + " bytes of it received)";

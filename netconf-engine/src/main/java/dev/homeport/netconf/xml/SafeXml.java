@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -18,6 +22,7 @@ import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.xml.sax.EntityResolver;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXParseException;
@@ -44,7 +49,17 @@ public final class SafeXml {
         }
     };
 
-    private static final ThreadLocal<DocumentBuilderFactory> FACTORIES = new ThreadLocal<>();
+    private static final EntityResolver NO_ENTITIES = (publicId, systemId) -> {
+        throw new SAXParseException("external entities are not allowed: " + systemId, null);
+    };
+
+    /**
+     * Configured parsers, reset and reused, per nesting limit. Building one (factory lookup, parser configuration)
+     * costs ten times a small parse, and the engine parses on virtual threads, a new one per task, so a per-thread
+     * cache built a new parser for nearly every message. A few idle parsers are kept; extra ones are dropped.
+     */
+    private static final Map<Integer, BlockingQueue<DocumentBuilder>> IDLE = new ConcurrentHashMap<>();
+    private static final int IDLE_MAX = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
     private SafeXml() {
     }
@@ -83,19 +98,31 @@ public final class SafeXml {
     private static final String FRAGMENT_CLOSE = "</homeport-fragment>";
 
     private static Document parse(InputSource source, XmlLimits limits) throws MalformedXmlException {
+        BlockingQueue<DocumentBuilder> idle = IDLE.computeIfAbsent(limits.maxDepth(),
+                d -> new ArrayBlockingQueue<>(IDLE_MAX));
+        DocumentBuilder builder = idle.poll();
+        boolean reusable = false;
         try {
-            DocumentBuilder builder = factory(limits).newDocumentBuilder();
+            if (builder == null) {
+                builder = newFactory(limits).newDocumentBuilder();
+            }
             builder.setErrorHandler(SILENT);
-            builder.setEntityResolver((publicId, systemId) -> {
-                throw new SAXParseException("external entities are not allowed: " + systemId, null);
-            });
-            return builder.parse(source);
+            builder.setEntityResolver(NO_ENTITIES);
+            Document doc = builder.parse(source);
+            reusable = true;
+            return doc;
         } catch (SAXParseException e) {
             throw new MalformedXmlException(describe(e), e);
         } catch (org.xml.sax.SAXException | IOException | ParserConfigurationException e) {
             throw new MalformedXmlException("malformed XML: " + e.getMessage(), e);
         } catch (StackOverflowError e) {
             throw new MalformedXmlException("XML nesting too deep to parse");
+        } finally {
+            // a parser that failed is dropped rather than trusted to reset cleanly
+            if (reusable) {
+                builder.reset();
+                idle.offer(builder);
+            }
         }
     }
 
@@ -115,13 +142,8 @@ public final class SafeXml {
                 : what;
     }
 
-    private static DocumentBuilderFactory factory(XmlLimits limits) throws ParserConfigurationException {
-        // DocumentBuilderFactory is not thread-safe; one per thread, rebuilt only when the limits differ.
-        DocumentBuilderFactory f = FACTORIES.get();
-        if (f != null && Integer.valueOf(limits.maxDepth()).equals(f.getAttribute("jdk.xml.maxElementDepth"))) {
-            return f;
-        }
-        f = DocumentBuilderFactory.newInstance();
+    private static DocumentBuilderFactory newFactory(XmlLimits limits) throws ParserConfigurationException {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -133,7 +155,6 @@ public final class SafeXml {
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         f.setAttribute("jdk.xml.maxElementDepth", limits.maxDepth());
-        FACTORIES.set(f);
         return f;
     }
 

@@ -54,11 +54,45 @@ class CliUsageTest {
     void picocliErrorsAreUsageErrorsWithAHint() throws Exception {
         var r = Cli.withHome(home).run("netconf", "connect", "--get");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("Missing required options").contains("--host").contains("--user")
+        assertThat(r.err()).contains("Missing required option").contains("--host")
                 .contains("Try 'homeport netconf connect --help'");
         var unknown = Cli.withHome(home).run(Cli.args(CONNECT, "--get", "--frobnicate"));
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknown.err()).contains("Unknown option: '--frobnicate'");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "no user for SSH | netconf connect --host 127.0.0.1 -p secret --get | -u/--user USER is required for SSH",
+        "TLS options without --tls | netconf connect --host 127.0.0.1 -u a -p secret --cert c.pem --pin SHA256:x --get"
+                + " | --cert, --pin go with --tls (NETCONF over TLS)",
+        "SSH login over TLS | netconf connect --tls --host 127.0.0.1 -u admin -p secret --get"
+                + " | -u/--user, -p/--password are for SSH; over TLS the client certificate",
+        "host keys over TLS | netconf connect --tls --host 127.0.0.1 --accept-new-hostkey --get"
+                + " | --accept-new-hostkey is for SSH",
+        "no trust | netconf connect --tls --host 127.0.0.1 --cert c.pem --key k.pem --get"
+                + " | TLS needs a way to trust the device's certificate: --ca FILE, --pin SHA256:..., or --known-certs",
+        "two trusts | netconf connect --tls --host 127.0.0.1 --ca ca.pem --pin SHA256:x --get"
+                + " | --ca, --pin and --known-certs/--accept-new-cert exclude each other",
+        "bad pin | netconf connect --tls --host 127.0.0.1 --pin 12:34 --get"
+                + " | --pin: '12:34' is not a SHA-256 certificate fingerprint",
+        "no client certificate | netconf connect --tls --host 127.0.0.1 --accept-new-cert --get"
+                + " | TLS needs the client certificate and its private key: --cert FILE --key FILE",
+        "unreadable CA | netconf connect --tls --host 127.0.0.1 --ca /nonexistent/ca.pem --get"
+                + " | --ca: /nonexistent/ca.pem",
+        "CA for call home | netconf listen --tls-port --ca ca.pem --cert c.pem --key k.pem --once --get"
+                + " | --ca does not apply to call home",
+        "TLS options without --tls-port | netconf listen -u a -p b --known-certs f --once --get"
+                + " | --known-certs goes with --tls-port (TLS call home)",
+        "host keys without SSH | netconf listen --tls-port --known-hosts kh --pin SHA256:x --once --get"
+                + " | --known-hosts is for SSH call home (give -u)",
+    })
+    void tlsCommandLinesRefusedBeforeConnecting(String name, String commandLine, String message) throws Exception {
+        var r = Cli.withHome(home).run(commandLine.trim().split("\\s+"));
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains(message);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).doesNotContain("secret");
     }
 
     @Test

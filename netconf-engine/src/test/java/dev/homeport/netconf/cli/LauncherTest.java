@@ -116,10 +116,23 @@ class LauncherTest {
     }
 
     @Test
+    void getSchemaPrintsTheModuleTextThroughTheLauncher() throws Exception {
+        var schema = new Launched(Cli.args(connect(), "--get-schema", "ietf-interfaces"));
+        assertThat(schema.exit()).as(schema.err()).isZero();
+        String module = schema.out().strip();
+        // the YANG text itself, as the device stores it: not XML, no rpc-reply around it
+        assertThat(module).startsWith("module ietf-interfaces {").endsWith("}")
+                .contains("namespace \"urn:ietf:params:xml:ns:yang:ietf-interfaces\";")
+                .contains("container interfaces {")
+                .doesNotContain("<rpc-reply").doesNotContain("&lt;").doesNotContain("&quot;");
+        assertThat(schema.err()).doesNotContain("[WARN]").doesNotContain("[ERROR]");
+    }
+
+    @Test
     void exitCodesThroughTheLauncher(@TempDir Path tmp) throws Exception {
         var usage = new Launched("netconf", "connect", "--get");
         assertThat(usage.exit()).isEqualTo(ExitCodes.USAGE);
-        assertThat(usage.err()).contains("Missing required options");
+        assertThat(usage.err()).contains("Missing required option");
         assertThat(usage.out()).isEmpty();
 
         Path bad = tmp.resolve("bad.xml");

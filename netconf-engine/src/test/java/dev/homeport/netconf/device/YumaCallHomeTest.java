@@ -12,6 +12,7 @@ import dev.homeport.netconf.callhome.CredentialsProvider;
 import dev.homeport.netconf.ops.Datastore;
 import dev.homeport.netconf.ops.NetconfClient;
 import dev.homeport.netconf.session.NetconfSession;
+import dev.homeport.netconf.testing.CallHomeEvents;
 import dev.homeport.netconf.testing.YumaDevice;
 import dev.homeport.netconf.transport.ssh.KnownHosts;
 import dev.homeport.netconf.transport.ssh.SshAuth;
@@ -28,9 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +48,7 @@ class YumaCallHomeTest {
     static YumaDevice device;
 
     private CallHomeServer server;
-    private final Events events = new Events();
+    private final CallHomeEvents events = new CallHomeEvents(WAIT);
     /** Fingerprints of the devices the server asked credentials for. */
     private final List<String> credentialsAskedFor = new CopyOnWriteArrayList<>();
 
@@ -284,29 +283,5 @@ class YumaCallHomeTest {
         assertThat(known.state()).isEqualTo(CallHomeDevice.State.CONNECTED);
         assertThat(known.session()).containsSame(later);
         assertThat(known.lastAddress().getAddress().getHostAddress()).isEqualTo(again.sourceAddress());
-    }
-
-    /** Everything the server reported, in order. */
-    static final class Events implements Consumer<CallHomeEvent> {
-        private final List<CallHomeEvent> all = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void accept(CallHomeEvent e) {
-            all.add(e);
-        }
-
-        List<CallHomeEvent> all() {
-            return List.copyOf(all);
-        }
-
-        <T extends CallHomeEvent> List<T> of(Class<T> type) {
-            return all.stream().filter(type::isInstance).map(type::cast).toList();
-        }
-
-        /** Waits for the first event of that type that matches. */
-        <T extends CallHomeEvent> T await(Class<T> type, Predicate<T> wanted) {
-            return org.awaitility.Awaitility.await().atMost(WAIT)
-                    .until(() -> of(type).stream().filter(wanted).findFirst(), Optional::isPresent).orElseThrow();
-        }
     }
 }

@@ -10,6 +10,9 @@ import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.auth.keyboard.UserInteraction;
@@ -61,8 +64,12 @@ public final class SshConnector implements AutoCloseable {
             CoreModuleProperties.HEARTBEAT_REPLY_WAIT.set(client, settings.keepAliveInterval());
             CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, settings.keepAliveMaxMissed());
         }
-        CoreModuleProperties.IDLE_TIMEOUT.set(client, settings.idleTimeout());
-        CoreModuleProperties.AUTH_TIMEOUT.set(client, settings.authTimeout());
+        // MINA's idle clock counts keep-alive replies as traffic; SshTransport keeps the idle timeout itself.
+        CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO);
+        // MINA's authentication clock starts with the TCP connection: a backstop only, since connect() and
+        // authenticate() time the key exchange and the authentication themselves and say which one stalled.
+        CoreModuleProperties.AUTH_TIMEOUT.set(client, settings.connectTimeout().plus(settings.authTimeout())
+                .plusSeconds(5));
         // NETCONF replies can be large: a wide window keeps loopback transfers at memory speed.
         CoreModuleProperties.WINDOW_SIZE.set(client, 8L * 1024 * 1024);
         PropertyResolverUtils.updateProperty(client, CoreModuleProperties.NIO2_READ_BUFFER_SIZE.getName(), 64 * 1024);
@@ -84,6 +91,7 @@ public final class SshConnector implements AutoCloseable {
         // before anyone reads it, and the user must then still hear "host key ..." rather than "authentication failed".
         AtomicReference<String> refusal = new AtomicReference<>();
         ClientSession session;
+        long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
         try {
             AttributeRepository ctx = AttributeRepository.ofAttributesMap(java.util.Map.of(VERIFIER, verifier,
                     TARGET_HOST, host, REJECTION_SLOT, refusal));
@@ -91,13 +99,14 @@ public final class SshConnector implements AutoCloseable {
             if (!cf.await(settings.connectTimeout().toMillis())) {
                 cf.cancel();
                 throw new NetconfException("cannot connect to " + peer + ": no answer within "
-                        + settings.connectTimeout().toSeconds() + " s");
+                        + seconds(settings.connectTimeout()));
             }
             if (cf.getException() != null) {
                 throw new NetconfException("cannot connect to " + peer + ": " + message(cf.getException()),
                         cf.getException());
             }
             session = cf.getSession();
+            awaitKeyExchange(session, peer, deadline, refusal);
             authenticate(session, auth, peer, settings.authTimeout());
         } catch (HostKeyException e) {
             throw e;
@@ -108,7 +117,39 @@ public final class SshConnector implements AutoCloseable {
             throw e instanceof NetconfException ne ? ne
                     : new NetconfException("cannot connect to " + peer + ": " + message(e), e);
         }
-        return SshTransport.open(session, peer, settings.connectTimeout());
+        return SshTransport.open(session, peer, settings);
+    }
+
+    /**
+     * Waits until the key exchange is done (the session is ready to authenticate) or the connect timeout has passed:
+     * a port that accepts TCP but never speaks SSH, or stalls in the key exchange, is a connect failure that says so.
+     */
+    private void awaitKeyExchange(ClientSession session, String peer, long deadline, AtomicReference<String> refusal)
+            throws NetconfException {
+        long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+        Set<ClientSession.ClientSessionEvent> reached = session.waitFor(EnumSet.of(
+                ClientSession.ClientSessionEvent.WAIT_AUTH, ClientSession.ClientSessionEvent.AUTHED,
+                ClientSession.ClientSessionEvent.CLOSED), left);
+        if (reached.contains(ClientSession.ClientSessionEvent.CLOSED)) {
+            String rejection = refusal.get() != null ? refusal.get() : rejection(session);
+            if (rejection != null) {
+                throw new HostKeyException(rejection);
+            }
+            throw new NetconfException("cannot connect to " + peer + ": the connection closed during the SSH "
+                    + (session.getServerVersion() == null ? "greeting (is it an SSH server?)" : "key exchange"));
+        }
+        if (reached.contains(ClientSession.ClientSessionEvent.TIMEOUT)) {
+            boolean greeted = session.getServerVersion() != null;
+            session.close(true);
+            throw new NetconfException("cannot connect to " + peer + ": " + (greeted
+                    ? "the SSH key exchange did not finish within " + seconds(settings.connectTimeout())
+                    : "the port accepted the connection but sent no SSH greeting within "
+                            + seconds(settings.connectTimeout()) + " (is it an SSH server?)"));
+        }
+    }
+
+    static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     /**
@@ -130,8 +171,8 @@ public final class SshConnector implements AutoCloseable {
             AuthFuture af = session.auth();
             if (!af.await(timeout.toMillis())) {
                 session.close(true);
-                throw new AuthenticationException("authentication to " + peer + " did not finish within "
-                        + timeout.toSeconds() + " s");
+                throw new AuthenticationException("authentication as '" + auth.username() + "' to " + peer
+                        + " got no answer within " + seconds(timeout) + " (offered " + offered(auth) + ")");
             }
             if (af.getException() != null || !af.isSuccess()) {
                 Throwable t = af.getException();
@@ -211,7 +252,8 @@ public final class SshConnector implements AutoCloseable {
         return reason;
     }
 
-    static String message(Throwable e) {
+    /** The most telling message of an exception chain (MINA often wraps the real cause in a message-less one). */
+    public static String message(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && (t.getMessage() == null || t.getMessage().isBlank())) {
             t = t.getCause();

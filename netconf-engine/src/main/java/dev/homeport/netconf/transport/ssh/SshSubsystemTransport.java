@@ -19,6 +19,7 @@ import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.AsyncCommand;
 import org.apache.sshd.server.command.Command;
+import org.apache.sshd.server.session.ServerSession;
 import org.apache.sshd.server.subsystem.SubsystemFactory;
 
 /**
@@ -27,7 +28,12 @@ import org.apache.sshd.server.subsystem.SubsystemFactory;
  * application (typically to build a {@code ServerSession}).
  */
 public final class SshSubsystemTransport implements AsyncCommand, NetconfTransport {
-    private static final int READ_SIZE = 32 * 1024;
+    /**
+     * Bytes per read from the channel. A pending read holds its buffer for as long as the session is idle, which on a
+     * host of thousands of simulated devices was half of each device's memory at 32 KiB; requests to a device are
+     * small, and a large one just takes more reads.
+     */
+    private static final int READ_SIZE = 8 * 1024;
 
     private final Consumer<SshSubsystemTransport> onStart;
     private final AtomicBoolean closedNotified = new AtomicBoolean();
@@ -110,6 +116,12 @@ public final class SshSubsystemTransport implements AsyncCommand, NetconfTranspo
     /** The authenticated SSH user: the NETCONF username of this session (RFC 6242 section 6). */
     public String username() {
         return user;
+    }
+
+    /** The SSH session this channel belongs to (set once the subsystem has started): which device it serves. */
+    public ServerSession sshSession() {
+        ChannelSession ch = channel;
+        return ch == null ? null : ch.getSession();
     }
 
     @Override
