@@ -1,21 +1,31 @@
 package dev.homeport.browser;
 
+import java.util.Arrays;
+import java.util.List;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.PlatformUI;
 
-/** The Homeport desktop browser: an Eclipse RCP workbench whose one perspective shows the Devices view. */
+/**
+ * The Homeport desktop browser: an Eclipse RCP workbench with the Devices, Schema and Data views. With the program
+ * argument {@code -demo} ({@code ./homeport demo}) it also starts listening on loopback and lets a simulated device
+ * call home.
+ */
 public final class BrowserApplication implements IApplication {
 
     @Override
     public Object start(IApplicationContext context) {
+        Object raw = context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
+        List<String> args = raw instanceof String[] a ? Arrays.asList(a) : List.of();
+        boolean demo = args.contains("-demo") || args.contains("--demo");
         Display display = PlatformUI.createDisplay();
         try {
-            int code = PlatformUI.createAndRunWorkbench(display, new BrowserWorkbenchAdvisor());
+            int code = PlatformUI.createAndRunWorkbench(display, new BrowserWorkbenchAdvisor(demo));
             return code == PlatformUI.RETURN_RESTART ? IApplication.EXIT_RESTART : IApplication.EXIT_OK;
         } finally {
+            BrowserRuntime.shutdown();
             display.dispose();
         }
     }
