@@ -11,7 +11,7 @@ import org.eclipse.ui.PlatformUI;
 /**
  * The Homeport desktop browser: an Eclipse RCP workbench with the Devices, Schema and Data views. With the program
  * argument {@code -demo} ({@code ./homeport demo}) it also starts listening on loopback and lets a simulated device
- * call home.
+ * call home. {@code -port N} sets the SSH call-home port (default 4334; 0 takes any free port).
  */
 public final class BrowserApplication implements IApplication {
 
@@ -20,6 +20,17 @@ public final class BrowserApplication implements IApplication {
         Object raw = context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
         List<String> args = raw instanceof String[] a ? Arrays.asList(a) : List.of();
         boolean demo = args.contains("-demo") || args.contains("--demo");
+        int port = args.indexOf("-port");
+        if (port >= 0 && port + 1 < args.size()) {
+            // the call-home port (tests use 0: any free port)
+            try {
+                var s = BrowserRuntime.browser().settings();
+                BrowserRuntime.browser().applySettings(new dev.homeport.browser.core.BrowserSettings(s.listenHost(),
+                        Integer.parseInt(args.get(port + 1)), s.username(), s.password()));
+            } catch (Exception e) {
+                System.err.println("homeport-browser: ignoring -port " + args.get(port + 1) + ": " + e.getMessage());
+            }
+        }
         Display display = PlatformUI.createDisplay();
         try {
             int code = PlatformUI.createAndRunWorkbench(display, new BrowserWorkbenchAdvisor(demo));

@@ -2,6 +2,7 @@ package dev.homeport.browser;
 
 import dev.homeport.browser.core.DeviceBrowser;
 import dev.homeport.browser.demo.Demo;
+import dev.homeport.netconf.callhome.CallHomeEvent;
 import dev.homeport.netconf.callhome.CallHomeTrust;
 import dev.homeport.netconf.schema.ModuleCache;
 import dev.homeport.netconf.transport.ssh.KnownHosts;
@@ -30,11 +31,25 @@ public final class BrowserRuntime {
                 Files.createDirectories(state);
                 KnownHosts pinned = KnownHosts.file(state.resolve("known_hosts"), KnownHosts.Policy.STRICT);
                 browser = new DeviceBrowser(new CallHomeTrust(pinned), ModuleCache.openDefault());
+                browser.addEventListener(BrowserRuntime::log);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open the browser's state in " + workspace(), e);
             }
         }
         return browser;
+    }
+
+    /** One console line per call-home event (-consoleLog shows it): what happened, to which key, never a secret. */
+    private static void log(CallHomeEvent e) {
+        String what = switch (e) {
+            case CallHomeEvent.Pending p -> "waiting for approval: " + p.device().fingerprint();
+            case CallHomeEvent.Trusted t -> "trusted: " + t.device().fingerprint();
+            case CallHomeEvent.Connected c -> "connected: " + c.device().fingerprint();
+            case CallHomeEvent.Disconnected d -> "disconnected: " + d.device().fingerprint() + " (" + d.reason() + ")";
+            case CallHomeEvent.Refused r -> "refused: " + r.device().map(d -> d.fingerprint()).orElse("?") + " ("
+                    + r.reason() + ")";
+        };
+        System.out.println("homeport-browser: call home from " + e.source().getAddress().getHostAddress() + ": " + what);
     }
 
     private static Path workspace() {

@@ -35,6 +35,7 @@ public final class Demo implements AutoCloseable {
             try {
                 browser.startListening();
             } catch (IOException e) {
+                // 4334 taken (another manager, another demo): any free port will do for a device on this machine
                 browser.applySettings(new BrowserSettings("127.0.0.1", 0, s.username(), s.password()));
                 browser.startListening();
             }

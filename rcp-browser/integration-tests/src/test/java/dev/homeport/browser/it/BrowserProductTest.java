@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The product archive as a user gets it: unpacked into an empty folder, started through the Equinox launcher jar on
- * a private Xvfb display, until the Devices view is on screen.
+ * a private Xvfb display in demo mode (as {@code ./homeport demo}), until the Devices view is on screen and the
+ * simulated device has called home and waits for approval.
  */
 class BrowserProductTest {
     private static final Path ARCHIVE = Path.of(System.getProperty("homeport.browser.archive"));
@@ -36,7 +37,10 @@ class BrowserProductTest {
         Platform browser = new Platform(home);
 
         try (Xvfb x = Xvfb.start(OUTPUT.resolve("xvfb.log"))) {
-            ProcessBuilder pb = browser.launch(List.of("-consoleLog", "-data", tmp.resolve("workspace").toString()));
+            // as ./homeport demo starts it, on any free call-home port
+            ProcessBuilder pb = browser.launch(List.of("-consoleLog", "-data", tmp.resolve("workspace").toString(),
+                    "-demo", "-port", "0"));
+            pb.environment().put("HOMEPORT_MODULE_CACHE", tmp.resolve("modules").toString());
             pb.environment().put("DISPLAY", x.display());
             pb.environment().put("NO_AT_BRIDGE", "1"); // no accessibility bus under Xvfb
             pb.environment().remove("WAYLAND_DISPLAY");
@@ -47,7 +51,16 @@ class BrowserProductTest {
                         Duration.ofMinutes(3));
                 assertThat(ready).as("the Devices view never showed; the browser said:\n" + out.text()).isNotNull();
                 // the view created the engine's call-home listener: the engine bundle and its libraries load
-                assertThat(ready).contains("engine dev.homeport.netconf.engine 0.1.0.", "3 columns, 0 devices");
+                assertThat(ready).contains("engine dev.homeport.netconf.engine 0.1.0.", "5 columns");
+                // the demo: the simulated device (in the same OSGi runtime) calls home and waits for approval
+                String demo = out.await(l -> l.startsWith("homeport-browser: demo device home-router ("), app,
+                        Duration.ofMinutes(1));
+                assertThat(demo).as("the demo did not start; the browser said:\n" + out.text()).isNotNull();
+                String fingerprint = demo.replaceAll(".*\\((SHA256:[^)]+)\\).*", "$1");
+                String pending = out.await(l -> l.equals("homeport-browser: call home from 127.0.0.1: waiting for "
+                        + "approval: " + fingerprint), app, Duration.ofMinutes(1));
+                assertThat(pending).as("the demo device never called home; the browser said:\n" + out.text())
+                        .isNotNull();
 
                 Path shot = OUTPUT.resolve("devices-view.png");
                 Process importShot = new ProcessBuilder("import", "-display", x.display(), "-window", "root",
