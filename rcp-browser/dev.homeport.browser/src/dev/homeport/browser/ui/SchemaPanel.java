@@ -45,6 +45,9 @@ public final class SchemaPanel extends Composite {
     private final TreeViewer tree;
     private final Label status;
     private final Consumer<Optional<DeviceConnection>> onSelection;
+    /** Nodes inside RPCs, actions and notifications: config/state does not apply to them. */
+    private final java.util.Set<Object> inOperation = java.util.Collections.newSetFromMap(
+            new java.util.IdentityHashMap<>());
 
     public SchemaPanel(Composite parent, DeviceBrowser browser) {
         super(parent, SWT.NONE);
@@ -58,7 +61,7 @@ public final class SchemaPanel extends Composite {
         column("Name", 260, SchemaPanel::name);
         column("Kind", 110, SchemaPanel::kind);
         column("Type", 150, SchemaPanel::type);
-        column("Config", 60, SchemaPanel::config);
+        column("Config", 60, this::config);
         org.eclipse.jface.viewers.ColumnViewerToolTipSupport.enableFor(tree);
         GridDataFactory.fillDefaults().grab(true, true).hint(400, 200).applyTo(tree.getControl());
 
@@ -103,7 +106,7 @@ public final class SchemaPanel extends Composite {
                 }, e -> Ui.status(status, "Schema: " + Ui.message(e), true));
     }
 
-    private static final class SchemaContent implements ITreeContentProvider {
+    private final class SchemaContent implements ITreeContentProvider {
         @Override
         public Object[] getElements(Object input) {
             if (!(input instanceof DeviceSchema s)) {
@@ -132,6 +135,17 @@ public final class SchemaPanel extends Composite {
             } else if (parent instanceof RpcDefinition rpc) {
                 out.add(rpc.getInput());
                 out.add(rpc.getOutput());
+            }
+            if (parent instanceof RpcDefinition || parent instanceof NotificationDefinition
+                    || parent instanceof org.opendaylight.yangtools.yang.model.api.ActionDefinition
+                    || inOperation.contains(parent)) {
+                inOperation.addAll(out);
+            }
+            for (Object o : out) {
+                if (o instanceof NotificationDefinition
+                        || o instanceof org.opendaylight.yangtools.yang.model.api.ActionDefinition) {
+                    inOperation.add(o);
+                }
             }
             return out.toArray();
         }
@@ -207,9 +221,10 @@ public final class SchemaPanel extends Composite {
         return name.equals(builtin) ? name : name + " (" + builtin + ")";
     }
 
-    static String config(Object o) {
-        if (o instanceof DataSchemaNode d && !(o instanceof CaseSchemaNode)) {
-            return d.effectiveConfig().map(c -> c ? "config" : "state").orElse("");
+    String config(Object o) {
+        if (o instanceof DataSchemaNode d && !(o instanceof CaseSchemaNode) && !inOperation.contains(o)) {
+            // yangtools leaves the effective config unset where it is the default (true)
+            return d.effectiveConfig().orElse(Boolean.TRUE) ? "config" : "state";
         }
         return "";
     }
