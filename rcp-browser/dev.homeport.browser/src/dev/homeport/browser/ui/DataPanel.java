@@ -182,12 +182,17 @@ public final class DataPanel extends Composite {
 
     /** Reads the chosen datastore from the device again. */
     public void reload() {
+        reload(null);
+    }
+
+    /** Reads again; {@code done} (what was just done) stays on the status line with the outcome of the read. */
+    private void reload(String done) {
         DeviceConnection c = connection;
         if (c == null) {
             return;
         }
         Store s = currentStore();
-        Ui.status(status, "Reading " + s.label() + "...", false);
+        Ui.status(status, (done == null ? "" : done + "; ") + "reading " + s.label() + "...", false);
         Ui.background(browser.io(), this, () -> c.read(s), data -> {
             if (c != connection || s != currentStore()) {
                 return;
@@ -195,8 +200,10 @@ public final class DataPanel extends Composite {
             Object[] expanded = tree.getExpandedElements();
             tree.setInput(data);
             tree.setExpandedElements(expanded);
-            Ui.status(status, s.label() + ": " + data.body().size() + " top-level nodes", false);
-        }, e -> Ui.status(status, "Reading " + s.label() + " failed: " + Ui.message(e), true));
+            Ui.status(status, (done == null ? "" : done + "; ") + s.label() + ": " + data.body().size()
+                    + " top-level nodes", false);
+        }, e -> Ui.status(status, (done == null ? "" : done + "; ") + "reading " + s.label() + " failed: "
+                + Ui.message(e), true));
     }
 
     private void setLeaf(Item item, String value) {
@@ -207,8 +214,7 @@ public final class DataPanel extends Composite {
         Ui.status(status, "Sending " + item.name() + " = " + value + "...", false);
         Ui.background(browser.io(), this, () -> c.setLeaf(item.ancestors(), leaf, value), done -> {
             Ui.status(status, done, false);
-            reload();
-            Ui.status(status, done, false);
+            reload(done);
         }, e -> Ui.status(status, "Edit of " + item.name() + " failed: " + Ui.message(e), true));
     }
 
