@@ -42,8 +42,14 @@ final class Platform {
     }
 
     ProcessBuilder launch(List<String> args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED", "-jar",
-                launcherJar().toString()));
+        return launch(List.of(), args);
+    }
+
+    /** {@code vmArgs} go before {@code -jar} (system properties), {@code args} to the launcher. */
+    ProcessBuilder launch(List<String> vmArgs, List<String> args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED"));
+        cmd.addAll(vmArgs);
+        cmd.addAll(List.of("-jar", launcherJar().toString()));
         cmd.addAll(args);
         return new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true);
     }

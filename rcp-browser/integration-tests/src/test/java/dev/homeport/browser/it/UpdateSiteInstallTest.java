@@ -78,8 +78,9 @@ class UpdateSiteInstallTest {
 
     /** Starts the platform without its application and asks the OSGi console for every bundle's state. */
     private Map<String, String> bundleStates(Platform eclipse) throws IOException, InterruptedException {
-        Process osgi = eclipse.launch(List.of("-nosplash", "-consoleLog", "-console",
-                "-Declipse.ignoreApp=true", "-Dosgi.noShutdown=true", "-Dgosh.args=--nointeractive")).start();
+        // system properties: as program arguments they would reach the platform's application (the director)
+        Process osgi = eclipse.launch(List.of("-Declipse.ignoreApp=true", "-Dosgi.noShutdown=true"),
+                List.of("-nosplash", "-consoleLog", "-console")).start();
         Platform.Output out = new Platform.Output(osgi, OUTPUT.resolve("osgi-console.log"));
         Map<String, String> states = new TreeMap<>();
         try (OutputStream console = osgi.getOutputStream()) {
