@@ -96,6 +96,8 @@ public final class DataPanel extends Composite {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
         new Label(bar, SWT.NONE).setText("Datastore");
         store = new Combo(bar, SWT.READ_ONLY);
+        // sized for the longest name: it is laid out before the device's datastores are known
+        GridDataFactory.swtDefaults().hint(140, SWT.DEFAULT).applyTo(store);
         store.addListener(SWT.Selection, e -> reload());
         read = new Button(bar, SWT.PUSH);
         read.setText("Read");
@@ -172,6 +174,7 @@ public final class DataPanel extends Composite {
             return;
         }
         store.select(0);
+        store.getParent().layout(true);
         reload();
     }
 
