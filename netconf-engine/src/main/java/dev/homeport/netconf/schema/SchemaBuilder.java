@@ -36,6 +36,7 @@ import org.opendaylight.yangtools.yang.parser.api.YangParserFactory;
 import org.opendaylight.yangtools.yang.parser.api.YangSyntaxErrorException;
 import org.opendaylight.yangtools.yang.parser.impl.DefaultYangParserFactory;
 import org.opendaylight.yangtools.yang.parser.spi.meta.ReactorException;
+import org.opendaylight.yangtools.yang.xpath.impl.AntlrXPathParserFactory;
 
 /**
  * Builds a yangtools {@link EffectiveModelContext} from module texts, the way the device runs them:
@@ -58,10 +59,12 @@ import org.opendaylight.yangtools.yang.parser.spi.meta.ReactorException;
 public final class SchemaBuilder {
     /**
      * Deprecated in yangtools 14 in favour of its Dagger component, whose runtime (dagger) is not among its
-     * dependencies here; the factory is what works with the jars we ship.
+     * dependencies here; the factory is what works with the jars we ship. The XPath parser is given, not looked up:
+     * yangtools' own lookup is a ServiceLoader on the thread's context class loader, which under OSGi (the Eclipse
+     * browser) cannot see the implementation bundle.
      */
     @SuppressWarnings("removal")
-    private static final YangParserFactory FACTORY = new DefaultYangParserFactory();
+    private static final YangParserFactory FACTORY = new DefaultYangParserFactory(new AntlrXPathParserFactory());
     private static final Pattern SOURCE_ID = Pattern.compile("SourceIdentifier \\[([^\\]]+)\\]");
     private static final int MAX_ERRORS_SHOWN = 3;
 

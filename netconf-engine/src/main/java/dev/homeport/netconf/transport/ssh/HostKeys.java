@@ -17,7 +17,14 @@ import org.apache.sshd.common.config.keys.PublicKeyEntry;
 
 /** Fingerprints and text forms of SSH public keys, as OpenSSH prints them; Ed25519 host keys for devices. */
 public final class HostKeys {
-    private static final EdDSAParameterSpec ED25519 = EdDSANamedCurveTable.getByName(EdDSANamedCurveTable.ED_25519);
+    /**
+     * Held apart so that the fingerprint and comparison helpers work where net.i2p eddsa is absent: in OSGi (the
+     * Eclipse browser) it cannot resolve, and MINA uses BouncyCastle for Ed25519 there.
+     */
+    private static final class Ed25519Spec {
+        static final EdDSAParameterSpec SPEC = EdDSANamedCurveTable.getByName(EdDSANamedCurveTable.ED_25519);
+    }
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private HostKeys() {
@@ -38,8 +45,9 @@ public final class HostKeys {
         if (seed.length != 32) {
             throw new IllegalArgumentException("an Ed25519 seed has 32 bytes, not " + seed.length);
         }
-        EdDSAPrivateKeySpec spec = new EdDSAPrivateKeySpec(seed, ED25519);
-        return new KeyPair(new EdDSAPublicKey(new EdDSAPublicKeySpec(spec.getA(), ED25519)), new EdDSAPrivateKey(spec));
+        EdDSAParameterSpec ed25519 = Ed25519Spec.SPEC;
+        EdDSAPrivateKeySpec spec = new EdDSAPrivateKeySpec(seed, ed25519);
+        return new KeyPair(new EdDSAPublicKey(new EdDSAPublicKeySpec(spec.getA(), ed25519)), new EdDSAPrivateKey(spec));
     }
 
     /**
