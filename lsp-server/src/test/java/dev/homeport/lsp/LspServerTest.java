@@ -255,4 +255,42 @@ class LspServerTest {
             assertThat(c.server().shutdown().get(60, TimeUnit.SECONDS)).isNull();
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void rapidEditsNeverPublishAnOlderVersionAfterANewerOne(Transport transport) throws Exception {
+        Path ws = Files.createDirectories(dir.resolve("ws"));
+        String duplicate = APP.replace("leaf load { type percent; }", "leaf load { type uint8; }\n    leaf load { type string; }");
+        try (LspConnection c = LspConnection.open(transport, YangLanguageServer.Options.defaults()
+                .withSemanticDelay(Duration.ofMillis(5)).withModuleCache(dir.resolve("module-cache")))) {
+            c.initialize(ws, null);
+            String uri = ws.resolve("acme-app.yang").toUri().toString();
+            open(c, uri, duplicate);
+            // 40 edits, each toggling the second leaf's name: load (a duplicate, a yangtools error) <-> load2
+            int version = 1;
+            for (int i = 0; i < 40; i++) {
+                version++;
+                String replacement = i % 2 == 0 ? "load2" : "load";
+                int width = i % 2 == 0 ? 4 : 5;
+                c.server().getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                        new VersionedTextDocumentIdentifier(uri, version), List.of(new TextDocumentContentChangeEvent(
+                        new Range(new Position(7, 9), new Position(7, 9 + width)), replacement))));
+                Thread.sleep(i % 7); // jitter, so semantic passes start and get superseded at different points
+            }
+            // odd versions hold the duplicate: the last, 41, does
+            boolean finalIsDuplicate = version % 2 == 1;
+            int last = version;
+            awaitDiagnostics(c, uri, last, x -> codes(x).contains("duplicate-node") == finalIsDuplicate
+                    && (finalIsDuplicate || x.getDiagnostics().isEmpty()));
+            List<Integer> versions = c.client().all(uri).stream().map(PublishDiagnosticsParams::getVersion).toList();
+            assertThat(versions).isSorted();
+            // every publication matches its own version's text: duplicate-node only on the duplicate versions
+            for (PublishDiagnosticsParams p : c.client().all(uri)) {
+                boolean duplicateVersion = (p.getVersion() - 1) % 2 == 0;
+                if (!duplicateVersion) {
+                    assertThat(codes(p)).as("version %d", p.getVersion()).doesNotContain("duplicate-node");
+                }
+            }
+        }
+    }
 }
