@@ -105,6 +105,7 @@ final class NavigationConversions {
             case IDENTITY -> CompletionItemKind.Constant;
             case FEATURE -> CompletionItemKind.Property;
             case SCHEMA_NODE -> CompletionItemKind.Field;
+            case FUNCTION -> CompletionItemKind.Function;
         });
         i.setDetail(c.detail());
         i.setTextEdit(Either.forLeft(new org.eclipse.lsp4j.TextEdit(LspConversions.toLsp(c.range()), c.insertText())));
