@@ -191,6 +191,12 @@ public final class YangLanguageServer implements LanguageServer, LanguageClientA
         caps.setWorkspaceSymbolProvider(true);
         caps.setCompletionProvider(new CompletionOptions(false, List.of(":", "/")));
         caps.setRenameProvider(new RenameOptions(true));
+        caps.setFoldingRangeProvider(true);
+        caps.setDocumentFormattingProvider(true);
+        org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions tokens = new org.eclipse.lsp4j
+                .SemanticTokensWithRegistrationOptions(new org.eclipse.lsp4j.SemanticTokensLegend(
+                dev.homeport.yang.ide.SemanticToken.legend(), List.of()), true, true);
+        caps.setSemanticTokensProvider(tokens);
         return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo(NAME, VERSION)));
     }
 

@@ -19,6 +19,14 @@ import org.eclipse.lsp4j.DocumentHighlight;
 import org.eclipse.lsp4j.DocumentHighlightParams;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.FoldingRangeKind;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
+import org.eclipse.lsp4j.SemanticTokens;
+import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.SemanticTokensRangeParams;
+import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.Location;
@@ -195,6 +203,57 @@ public final class YangTextDocumentService implements TextDocumentService {
                 throw refused(e);
             }
         }).orElse(null));
+    }
+
+    @Override
+    public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams params) {
+        return server.request("folding ranges", cancel -> {
+            URI uri = WorkspaceIndex.normalize(parse(params.getTextDocument().getUri()));
+            return service().foldingRanges(uri).stream().map(f -> {
+                FoldingRange r = new FoldingRange(f.startLine(), f.endLine());
+                r.setKind(f.kind() == dev.homeport.yang.ide.FoldingRange.Kind.COMMENT ? FoldingRangeKind.Comment
+                        : FoldingRangeKind.Region);
+                return r;
+            }).toList();
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<? extends TextEdit>> formatting(DocumentFormattingParams params) {
+        int indent = params.getOptions() == null || params.getOptions().getTabSize() <= 0 ? 2
+                : params.getOptions().getTabSize();
+        return server.request("formatting", cancel -> {
+            URI uri = WorkspaceIndex.normalize(parse(params.getTextDocument().getUri()));
+            return service().format(uri, indent).stream().map(e -> new TextEdit(LspConversions.toLsp(e.range()),
+                    e.newText())).toList();
+        });
+    }
+
+    @Override
+    public CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams params) {
+        return server.request("semantic tokens", cancel -> {
+            URI uri = WorkspaceIndex.normalize(parse(params.getTextDocument().getUri()));
+            return new SemanticTokens(toList(dev.homeport.yang.ide.SemanticToken.encode(service().semanticTokens(uri))));
+        });
+    }
+
+    @Override
+    public CompletableFuture<SemanticTokens> semanticTokensRange(SemanticTokensRangeParams params) {
+        return server.request("semantic tokens", cancel -> {
+            URI uri = WorkspaceIndex.normalize(parse(params.getTextDocument().getUri()));
+            Document d = service().document(uri).orElse(null);
+            if (d == null) {
+                return new SemanticTokens(List.of());
+            }
+            dev.homeport.yang.text.Range r = LspConversions.fromLsp(params.getRange());
+            Span span = new Span(d.offset(r.start()), d.offset(r.end()));
+            return new SemanticTokens(toList(dev.homeport.yang.ide.SemanticToken.encode(
+                    service().semanticTokens(uri, span))));
+        });
+    }
+
+    private static List<Integer> toList(int[] data) {
+        return java.util.Arrays.stream(data).boxed().toList();
     }
 
     /** A refused rename reaches the user as the request's error message. */

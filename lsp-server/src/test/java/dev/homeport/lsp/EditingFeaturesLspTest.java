@@ -82,6 +82,7 @@ class EditingFeaturesLspTest {
     @TempDir
     Path dir;
     LspConnection c;
+    InitializeResult init;
     Path ws;
     String appUri;
     String baseUri;
@@ -93,7 +94,7 @@ class EditingFeaturesLspTest {
         Files.writeString(ws.resolve("app.yang"), APP);
         c = LspConnection.open(LspConnection.Transport.PIPES, YangLanguageServer.Options.defaults()
                 .withSemanticDelay(Duration.ofMillis(50)).withModuleCache(dir.resolve("cache")));
-        InitializeResult init = c.initialize(ws, null);
+        init = c.initialize(ws, null);
         assertThat(init.getCapabilities().getDefinitionProvider().getLeft()).isTrue();
         appUri = ws.resolve("app.yang").toUri().toString();
         baseUri = ws.resolve("base.yang").toUri().toString();
@@ -242,5 +243,45 @@ class EditingFeaturesLspTest {
                 List.of(new JsonPrimitive(appUri)))));
         assertThat(tree).isInstanceOf(String.class);
         assertThat((String) tree).startsWith("module: app").contains("+--rw speed?").contains("+--rw c");
+    }
+
+    @Test
+    void foldingRangesCoverTheBlocks() throws Exception {
+        open(APP.replace("module app", "module |app").replace("container c { uses b:endpoint; }",
+                "container c {\n    uses b:endpoint;\n  }"));
+        List<org.eclipse.lsp4j.FoldingRange> ranges = get(c.server().getTextDocumentService().foldingRange(
+                new org.eclipse.lsp4j.FoldingRangeRequestParams(app())));
+        // the module (lines 0..) and the container (lines 7..8), as line ranges
+        assertThat(ranges).anySatisfy(r -> {
+            assertThat(r.getStartLine()).isEqualTo(7);
+            assertThat(r.getKind()).isEqualTo("region");
+        });
+        assertThat(ranges).anySatisfy(r -> assertThat(r.getStartLine()).isZero());
+    }
+
+    @Test
+    void formattingReindents() throws Exception {
+        open(APP.replace("module app", "module |app").replace("  leaf other", "        leaf other"));
+        org.eclipse.lsp4j.DocumentFormattingParams params = new org.eclipse.lsp4j.DocumentFormattingParams(app(),
+                new org.eclipse.lsp4j.FormattingOptions(2, true));
+        List<? extends TextEdit> edits = get(c.server().getTextDocumentService().formatting(params));
+        assertThat(edits).isNotEmpty();
+        assertThat(edits).allSatisfy(e -> assertThat(e.getRange().getStart().getLine()).isEqualTo(6));
+    }
+
+    @Test
+    void semanticTokensAreEncodedAgainstTheAnnouncedLegend() throws Exception {
+        open(APP.replace("module app", "module |app"));
+        List<String> legend = init.getCapabilities().getSemanticTokensProvider().getLegend().getTokenTypes();
+        org.eclipse.lsp4j.SemanticTokens full = get(c.server().getTextDocumentService().semanticTokensFull(
+                new org.eclipse.lsp4j.SemanticTokensParams(app())));
+        List<Integer> data = full.getData();
+        assertThat(data).isNotEmpty();
+        assertThat(data.size() % 5).isZero();
+        // the first token is the keyword 'module' at line 0, column 0, 6 characters long
+        assertThat(data.subList(0, 4)).containsExactly(0, 0, 6, legend.indexOf("keyword"));
+        org.eclipse.lsp4j.SemanticTokens range = get(c.server().getTextDocumentService().semanticTokensRange(
+                new org.eclipse.lsp4j.SemanticTokensRangeParams(app(), new Range(new Position(5, 0), new Position(6, 0)))));
+        assertThat(range.getData()).isNotEmpty().hasSizeLessThan(data.size());
     }
 }
