@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the lsp-server jar: {@code homeport check ...} (and, later, {@code homeport lsp}). */
+/** Entry point of the lsp-server jar: {@code homeport check ...} and {@code homeport lsp ...}. */
 @Command(name = "homeport", mixinStandardHelpOptions = true, version = "Homeport 0.1.0",
-        description = "YANG language tools.", subcommands = {CheckCommand.class})
+        description = "YANG language tools.", subcommands = {CheckCommand.class, LspCommand.class})
 public final class LspMain implements Runnable {
 
     public static void main(String[] args) {
