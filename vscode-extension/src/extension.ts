@@ -105,6 +105,7 @@ async function doStart(): Promise<void> {
   const raw = rawSettings();
   const serverJar = path.join(extensionPath, 'server', 'lsp-server.jar');
   const embedded = path.join(extensionPath, 'jre');
+  makeExecutable(embedded);
   const java = await findJava({
     settingHome: typeof raw.javaHome === 'string' ? raw.javaHome : undefined,
     env: process.env,
@@ -159,6 +160,20 @@ async function doStart(): Promise<void> {
     setStatus('running', `running on Java ${java.version} (${java.source})`);
   } catch (e) {
     fail(`the server did not start: ${e instanceof Error ? e.message : String(e)}`, false);
+  }
+}
+
+/** Unpacking a .vsix may drop the executable bits of the embedded runtime's programs; put them back. */
+function makeExecutable(runtime: string): void {
+  for (const f of ['bin/java', 'bin/keytool', 'lib/jspawnhelper', 'lib/jexec']) {
+    const p = path.join(runtime, f);
+    try {
+      if (fs.existsSync(p) && (fs.statSync(p).mode & 0o111) === 0) {
+        fs.chmodSync(p, 0o755);
+      }
+    } catch (e) {
+      output.appendLine(`[java] could not make ${p} executable: ${String(e)}`);
+    }
   }
 }
 
