@@ -2,6 +2,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
 
 export const extensionDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const projectRoot = path.dirname(extensionDir);
@@ -20,10 +23,10 @@ export function corpus() {
   }
 }
 
-/** A Java 21+ to run the server with in tests: JAVA_HOME (Maven's JDK), else java on PATH. */
-export function testJava() {
-  if (process.env.JAVA_HOME && fs.existsSync(path.join(process.env.JAVA_HOME, 'bin', 'java'))) {
-    return path.join(process.env.JAVA_HOME, 'bin', 'java');
-  }
-  return 'java';
+/** A Java 21+ to run the server with in tests, found as the extension finds it (JAVA_HOME, then PATH). */
+export async function testJava() {
+  const { findJava } = require('../../out/java.js');
+  const r = await findJava({ env: process.env });
+  if (!r.ok) throw new Error(r.message);
+  return r.executable;
 }
