@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * thread that applied it, and yangtools' verdict after the user pauses ({@code semanticDelayMillis}) on a thread of
  * its own. Every mutation of the workspace bumps a generation under {@link #lock()}; a semantic pass that started
  * before the latest mutation is superseded: its results are dropped (their offsets belong to older text) and its
- * documents wait for the pass the newer edit scheduled. yangtools itself cannot be interrupted safely, so a pass
- * in progress runs to its end and is discarded, while a pass not yet started is cancelled.
+ * documents wait for the pass the newer edit scheduled. A pass not yet started is cancelled, one in progress is
+ * interrupted (the core then interrupts its yangtools threads) and whatever it computed is discarded.
  */
 final class DiagnosticsPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(DiagnosticsPublisher.class);
@@ -74,7 +74,8 @@ final class DiagnosticsPublisher {
         synchronized (lock) {
             semanticPending.addAll(open);
             if (semanticRun != null) {
-                semanticRun.cancel(false);
+                // not started: dropped; running: interrupted (yangtools' threads are told to stop), results dropped
+                semanticRun.cancel(true);
             }
             semanticRun = semanticThread.schedule(this::runSemantic, semanticDelayMillis, TimeUnit.MILLISECONDS);
         }
@@ -124,6 +125,14 @@ final class DiagnosticsPublisher {
         try {
             results = service.diagnosticsFeature().diagnostics(uris, null);
         } catch (RuntimeException | StackOverflowError e) {
+            if (Thread.interrupted() || generation.get() != started) {
+                // a newer edit cancelled this pass (or the server is closing): its documents wait for the next one
+                synchronized (lock) {
+                    semanticDropped.incrementAndGet();
+                    semanticPending.addAll(uris);
+                }
+                return;
+            }
             LOG.error("semantic analysis of {} failed", uris, e);
             return;
         }

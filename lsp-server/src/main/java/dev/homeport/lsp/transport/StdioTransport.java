@@ -3,9 +3,9 @@ package dev.homeport.lsp.transport;
 import dev.homeport.lsp.YangLanguageServer;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.function.IntConsumer;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
@@ -31,27 +31,25 @@ public final class StdioTransport {
         InputStream in = System.in;
         OutputStream out = System.out;
         System.setOut(System.err);
-        int[] code = {1};
-        Object done = new Object();
-        IntConsumer onExit = c -> {
-            synchronized (done) {
-                code[0] = c;
-                done.notifyAll();
-            }
-        };
-        YangLanguageServer server = new YangLanguageServer(options, onExit);
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        YangLanguageServer server = new YangLanguageServer(options, exit::complete);
         Future<Void> listening = launcher(server, in, out).startListening();
+        // stdin closing without exit ends the server too (the editor died): exit code 1
+        Thread.ofVirtual().name("homeport-lsp-stdin-watch").start(() -> {
+            try {
+                listening.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+                // the stream broke: the client is gone
+            }
+            exit.complete(1);
+        });
         try {
-            listening.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            // the stream broke: the client is gone
+            return exit.join();
         } finally {
             server.close();
-        }
-        synchronized (done) {
-            return code[0];
+            listening.cancel(true);
         }
     }
 }

@@ -98,11 +98,11 @@ public final class WebSocketTransport implements AutoCloseable {
     }
 
     /** One connection: its own language server, ended with the connection. */
-    static final class LspEndpoint extends WebSocketEndpoint<LanguageClient> {
+    public static final class LspEndpoint extends WebSocketEndpoint<LanguageClient> {
         private final YangLanguageServer server;
         private volatile Session session;
 
-        LspEndpoint(YangLanguageServer.Options options) {
+        public LspEndpoint(YangLanguageServer.Options options) {
             this.server = new YangLanguageServer(options, code -> closeQuietly());
         }
 

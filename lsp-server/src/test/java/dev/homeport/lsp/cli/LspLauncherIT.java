@@ -1,0 +1,87 @@
+package dev.homeport.lsp.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.homeport.lsp.RecordingClient;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./homeport lsp --stdio} as an editor starts it: a separate process through the real launcher, LSP over its
+ * stdin/stdout, an LSP4J client on the other end. Runs after 'package' (failsafe).
+ */
+class LspLauncherIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void stdioAnswersInitializePublishesDiagnosticsAndExitsZeroAfterShutdown() throws Exception {
+        Path ws = Files.createDirectories(dir.resolve("ws"));
+        ProcessBuilder pb = new ProcessBuilder(CheckLauncherIT.projectRoot().resolve("homeport").toString(), "lsp",
+                "--stdio").directory(ws.toFile()).redirectError(dir.resolve("stderr.txt").toFile());
+        pb.environment().put("HOMEPORT_MODULE_CACHE", dir.resolve("cache").toString());
+        Process p = pb.start();
+        try {
+            RecordingClient client = new RecordingClient();
+            Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, p.getInputStream(),
+                    p.getOutputStream());
+            launcher.startListening();
+            LanguageServer server = launcher.getRemoteProxy();
+            InitializeParams init = new InitializeParams();
+            init.setProcessId((int) ProcessHandle.current().pid());
+            init.setWorkspaceFolders(List.of(new WorkspaceFolder(ws.toUri().toString(), "ws")));
+            InitializeResult r = server.initialize(init).get(3, TimeUnit.MINUTES);
+            assertThat(r.getServerInfo().getName()).isEqualTo("homeport-yang");
+            assertThat(r.getCapabilities().getTextDocumentSync()).isNotNull();
+            server.initialized(new InitializedParams());
+
+            String uri = ws.resolve("m.yang").toUri().toString();
+            server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "yang", 1,
+                    "module m { yang-version 1.1; namespace \"urn:m\"; prefix m; leaf x { type nope; } }")));
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (client.latest(uri) == null && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(client.latest(uri)).as(stderr()).isNotNull();
+            assertThat(client.latest(uri).getDiagnostics()).anySatisfy(d ->
+                    assertThat(d.getCode().getLeft()).isEqualTo("unknown-type"));
+
+            assertThat(server.shutdown().get(1, TimeUnit.MINUTES)).isNull();
+            server.exit();
+            assertThat(p.waitFor(1, TimeUnit.MINUTES)).as("the server process ends after exit").isTrue();
+            assertThat(p.exitValue()).as(stderr()).isZero();
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aBadWebSocketPortIsAUsageError() throws Exception {
+        Process p = new ProcessBuilder(CheckLauncherIT.projectRoot().resolve("homeport").toString(), "lsp",
+                "--websocket", "not-a-port").directory(dir.toFile()).start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(err).contains("not-a-port").contains("is not a port number");
+    }
+
+    private String stderr() throws IOException {
+        Path f = dir.resolve("stderr.txt");
+        return Files.exists(f) ? Files.readString(f) : "";
+    }
+}
