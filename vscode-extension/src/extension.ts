@@ -9,7 +9,6 @@ import {
   LanguageClientOptions,
   ServerOptions,
   State,
-  TransportKind,
   WorkDoneProgress,
   WorkDoneProgressBegin,
   WorkDoneProgressReport,
@@ -133,7 +132,7 @@ async function doStart(): Promise<void> {
   const serverOptions: ServerOptions = {
     command: launch.command,
     args: launch.args,
-    transport: TransportKind.stdio,
+    // no transport: vscode-languageclient would append its own --stdio flag to ours
     options: { cwd: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? extensionPath },
   };
   const clientOptions: LanguageClientOptions = {
