@@ -92,7 +92,7 @@ describe('the universal package in code-server, with the JDK from JAVA_HOME', ()
   test('Show Output and Restart Server work from the command palette', async () => {
     await runCommand(page, 'YANG: Show Output');
     await page.locator('.output-view .view-line', { hasText: '[java] using' }).first().waitFor({ timeout: 30000 });
-    const text = await page.locator('.output-view .view-lines').textContent();
+    const text = (await page.locator('.output-view .view-lines').textContent()).replace(/\u00a0/g, ' ');
     assert.match(text, /from JAVA_HOME/);
     await runCommand(page, 'YANG: Restart Server');
     await page.locator('.output-view .view-line', { hasText: 'restarting' }).first().waitFor({ timeout: 30000 });
@@ -131,7 +131,7 @@ describe('the linux-x64 package in code-server, with no Java on the machine', ()
     assert.match(await lineTextAt(page, '.squiggly-error'), /ip-addres/);
     await runCommand(page, 'YANG: Show Output');
     await page.locator('.output-view .view-line', { hasText: '[java] using' }).first().waitFor({ timeout: 30000 });
-    const text = await page.locator('.output-view .view-lines').textContent();
+    const text = (await page.locator('.output-view .view-lines').textContent()).replace(/\u00a0/g, ' ');
     assert.match(text, /from embedded runtime/);
     assert.ok(text.includes(path.join(cs.extensionDir, 'jre', 'bin', 'java')), text);
     await screenshot(page, 'embedded-runtime');
