@@ -63,6 +63,9 @@ describe('the universal package in code-server, with the JDK from JAVA_HOME', ()
     await openFile(page, 'acme-system.yang');
     // highlighting comes from the TextMate grammar: keywords, strings and plain names get different colours
     await page.locator('.view-lines .view-line', { hasText: 'container system' }).waitFor();
+    // lines are shown first as plain text, then re-rendered token by token once the grammar has run
+    await page.waitForFunction(() => [...document.querySelectorAll('.view-lines .view-line span span')]
+      .some((s) => s.textContent === 'container'), null, { timeout: 60000 });
     const keyword = await tokenColor(page, 'container');
     const name = await tokenColor(page, 'system');
     const str = await tokenColor(page, '"urn:acme:system"');

@@ -66,7 +66,8 @@ export async function startCodeServer({ vsix, workspace, env, settings = {} }) {
 
   const proc = spawn(bin, [...common, '--bind-addr', '127.0.0.1:0', '--auth', 'none', '--disable-telemetry',
     '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', workspace],
-  { env: baseEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  // its own process group, so that stopping it ends the extension host and the language server too
+  { env: baseEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let logs = '';
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`code-server did not start: ${logs}`)), 60000);
@@ -87,9 +88,20 @@ export async function startCodeServer({ vsix, workspace, env, settings = {} }) {
     extensionDir: path.join(extensions, installed[0]),
     logs: () => logs,
     stop: async () => {
-      proc.kill();
-      await new Promise((r) => (proc.exitCode !== null ? r() : proc.once('exit', r)));
-      fs.rmSync(home, { recursive: true, force: true });
+      const exited = new Promise((r) => (proc.exitCode !== null ? r() : proc.once('exit', r)));
+      try {
+        process.kill(-proc.pid, 'SIGTERM');
+      } catch {
+        proc.kill();
+      }
+      await exited;
+      await new Promise((r) => setTimeout(r, 500));
+      try {
+        process.kill(-proc.pid, 'SIGKILL'); // whatever of the group is left
+      } catch {
+        // the group is gone
+      }
+      fs.rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }
