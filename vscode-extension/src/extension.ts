@@ -18,7 +18,7 @@ import { LSP_SECTION, RawSettings, lspSettings, needsRestart, serverLaunch } fro
 
 const CLIENT_ID = 'homeport'; // makes vscode-languageclient read homeport.trace.server
 const FETCH_SERVER_COMMAND = 'homeport.fetchDeviceModules';
-const TREE_SERVER_COMMAND = 'homeport.schemaTree';
+const TREE_SERVER_COMMAND = 'homeport.showTree';
 const TREE_SCHEME = 'homeport-schema-tree';
 
 let client: LanguageClient | undefined;
@@ -222,7 +222,7 @@ async function showSchemaTree(): Promise<void> {
   }
   if (!client || !serverCommands().includes(TREE_SERVER_COMMAND)) {
     void vscode.window.showErrorMessage(client
-      ? 'Homeport YANG: this language server does not offer schema trees (homeport.schemaTree).'
+      ? 'Homeport YANG: this language server does not offer schema trees (homeport.showTree).'
       : 'Homeport YANG: the language server is not running; see the output.');
     return;
   }

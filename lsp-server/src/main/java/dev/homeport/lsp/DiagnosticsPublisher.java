@@ -86,6 +86,11 @@ final class DiagnosticsPublisher {
         clientUris.put(uri, clientUri);
     }
 
+    /** The URI as the client spells it (for documents it opened), else the normalized form. */
+    String spell(URI uri) {
+        return clientUris.getOrDefault(uri, uri.toString());
+    }
+
     /** An empty list for a document that was closed: its problems leave the editor with it. */
     void cleared(URI uri) {
         synchronized (lock) {

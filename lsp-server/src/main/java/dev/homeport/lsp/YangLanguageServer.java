@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
+import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
+import org.eclipse.lsp4j.RenameOptions;
 import org.eclipse.lsp4j.ExecuteCommandOptions;
 import org.eclipse.lsp4j.FileSystemWatcher;
 import org.eclipse.lsp4j.InitializeParams;
@@ -178,7 +180,23 @@ public final class YangLanguageServer implements LanguageServer, LanguageClientA
         wf.setSupported(true);
         wf.setChangeNotifications(true);
         caps.setWorkspace(new WorkspaceServerCapabilities(wf));
-        caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(DeviceModulesCommand.ID)));
+        caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(DeviceModulesCommand.ID,
+                YangWorkspaceService.SHOW_TREE)));
+        // the editing features of dev.homeport.yang.ide, each a thin mapping in the two services
+        caps.setDefinitionProvider(true);
+        caps.setReferencesProvider(true);
+        caps.setDocumentHighlightProvider(true);
+        caps.setHoverProvider(true);
+        caps.setDocumentSymbolProvider(true);
+        caps.setWorkspaceSymbolProvider(true);
+        caps.setCompletionProvider(new CompletionOptions(false, List.of(":", "/")));
+        caps.setRenameProvider(new RenameOptions(true));
+        caps.setFoldingRangeProvider(true);
+        caps.setDocumentFormattingProvider(true);
+        org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions tokens = new org.eclipse.lsp4j
+                .SemanticTokensWithRegistrationOptions(new org.eclipse.lsp4j.SemanticTokensLegend(
+                dev.homeport.yang.ide.SemanticToken.legend(), List.of()), true, true);
+        caps.setSemanticTokensProvider(tokens);
         return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo(NAME, VERSION)));
     }
 

@@ -17,7 +17,10 @@ import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
 import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.eclipse.lsp4j.FileChangeType;
 import org.eclipse.lsp4j.FileEvent;
+import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
@@ -100,9 +103,38 @@ public final class YangWorkspaceService implements WorkspaceService {
     }
 
     @Override
+    public CompletableFuture<Either<List<? extends SymbolInformation>, List<? extends org.eclipse.lsp4j.WorkspaceSymbol>>>
+            symbol(WorkspaceSymbolParams params) {
+        String query = params.getQuery() == null ? "" : params.getQuery();
+        return server.request("workspace symbols", cancel -> Either.forRight(server.service().workspaceSymbols(query)
+                .stream().map(s -> NavigationConversions.toLsp(s, server.publisher()::spell)).toList()));
+    }
+
+    /** {@code homeport.showTree}: the RFC 8340 tree diagram of the module whose URI is the one argument. */
+    static final String SHOW_TREE = "homeport.showTree";
+
+    private CompletableFuture<Object> showTree(ExecuteCommandParams params) {
+        List<Object> args = params.getArguments();
+        Object first = args == null || args.isEmpty() ? null : args.get(0);
+        String uri = first instanceof com.google.gson.JsonPrimitive p && p.isString() ? p.getAsString()
+                : first instanceof String s ? s : null;
+        if (uri == null) {
+            return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(
+                    ResponseErrorCode.InvalidParams, SHOW_TREE + " expects the module's URI as its argument", null)));
+        }
+        return server.request(SHOW_TREE, cancel -> server.service()
+                .treeDiagram(WorkspaceIndex.normalize(YangTextDocumentService.parse(uri))).orElseThrow(() ->
+                        new ResponseErrorException(new ResponseError(ResponseErrorCode.RequestFailed,
+                                "no module at " + uri, null))));
+    }
+
+    @Override
     public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
         if (DeviceModulesCommand.ID.equals(params.getCommand())) {
             return new DeviceModulesCommand(server).execute(params);
+        }
+        if (SHOW_TREE.equals(params.getCommand())) {
+            return showTree(params);
         }
         return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(
                 ResponseErrorCode.InvalidParams, "unknown command " + params.getCommand(), null)));

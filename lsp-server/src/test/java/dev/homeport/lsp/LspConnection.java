@@ -1,5 +1,6 @@
 package dev.homeport.lsp;
 
+import dev.homeport.lsp.transport.SocketTransport;
 import dev.homeport.lsp.transport.StdioTransport;
 import dev.homeport.lsp.transport.WebSocketTransport;
 import jakarta.websocket.ClientEndpointConfig;
@@ -34,7 +35,7 @@ import org.eclipse.lsp4j.websocket.jakarta.WebSocketEndpoint;
  * WebSocket to the Jetty transport (Jetty's jakarta client). Tests talk to {@link #server()} as an editor does.
  */
 public final class LspConnection implements AutoCloseable {
-    public enum Transport { PIPES, WEBSOCKET }
+    public enum Transport { PIPES, WEBSOCKET, SOCKET }
 
     private final LanguageServer server;
     private final RecordingClient client;
@@ -55,7 +56,11 @@ public final class LspConnection implements AutoCloseable {
     }
 
     public static LspConnection open(Transport transport, YangLanguageServer.Options options) throws Exception {
-        return transport == Transport.PIPES ? pipes(options) : websocket(options);
+        return switch (transport) {
+            case PIPES -> pipes(options);
+            case WEBSOCKET -> websocket(options);
+            case SOCKET -> socket(options);
+        };
     }
 
     static LspConnection pipes(YangLanguageServer.Options options) throws IOException {
@@ -78,8 +83,32 @@ public final class LspConnection implements AutoCloseable {
         });
     }
 
+    static LspConnection socket(YangLanguageServer.Options options) throws Exception {
+        SocketTransport tcp = SocketTransport.start("127.0.0.1", 0, () -> options);
+        java.net.Socket socket = new java.net.Socket("127.0.0.1", tcp.port());
+        RecordingClient client = new RecordingClient();
+        Launcher<LanguageServer> clientLauncher = LSPLauncher.createClientLauncher(client, socket.getInputStream(),
+                socket.getOutputStream());
+        var listening = clientLauncher.startListening();
+        return new LspConnection(clientLauncher.getRemoteProxy(), client, () -> {
+            socket.close();
+            tcp.close();
+            listening.cancel(true);
+        });
+    }
+
     static LspConnection websocket(YangLanguageServer.Options options) throws Exception {
         WebSocketTransport ws = WebSocketTransport.start("127.0.0.1", 0, () -> options);
+        LspConnection c = websocket(URI.create("ws://127.0.0.1:" + ws.port() + WebSocketTransport.PATH));
+        AutoCloseable connection = c.resources;
+        return new LspConnection(c.server, c.client, () -> {
+            connection.close();
+            ws.close();
+        });
+    }
+
+    /** A client connected to a WebSocket LSP server at {@code url} (in this process or another). */
+    public static LspConnection websocket(URI url) throws Exception {
         RecordingClient client = new RecordingClient();
         CompletableFuture<LanguageServer> remote = new CompletableFuture<>();
         WebSocketContainer container = ContainerProvider.getWebSocketContainer();
@@ -95,15 +124,25 @@ public final class LspConnection implements AutoCloseable {
                 remote.complete(remoteProxy);
             }
         };
-        Session session = container.connectToServer(endpoint, ClientEndpointConfig.Builder.create().build(),
-                URI.create("ws://127.0.0.1:" + ws.port() + WebSocketTransport.PATH));
+        // Jetty's client gives a connection 5 s; a server process that has just started may still be loading the
+        // classes its first connection needs, so a timed-out first attempt is tried again
+        Session session = null;
+        for (int attempt = 1; session == null; attempt++) {
+            try {
+                session = container.connectToServer(endpoint, ClientEndpointConfig.Builder.create().build(), url);
+            } catch (IOException e) {
+                if (attempt == 4) {
+                    throw e;
+                }
+            }
+        }
         session.setMaxTextMessageBufferSize(WebSocketTransport.MAX_MESSAGE_BYTES);
+        Session open = session;
         LanguageServer server = remote.get(10, TimeUnit.SECONDS);
         return new LspConnection(server, client, () -> {
-            if (session.isOpen()) {
-                session.close();
+            if (open.isOpen()) {
+                open.close();
             }
-            ws.close();
             if (container instanceof org.eclipse.jetty.util.component.LifeCycle lc) {
                 lc.stop();
             }

@@ -1,6 +1,7 @@
 package dev.homeport.lsp.cli;
 
 import dev.homeport.lsp.YangLanguageServer;
+import dev.homeport.lsp.transport.SocketTransport;
 import dev.homeport.lsp.transport.StdioTransport;
 import dev.homeport.lsp.transport.WebSocketTransport;
 import java.io.IOException;
@@ -13,9 +14,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code homeport lsp [--stdio | --websocket [HOST:]PORT [--address A]]}: the YANG language server. stdio is the
- * default (an editor starts the process); WebSocket serves path /lsp, one server per connection, bound to
- * 127.0.0.1 unless an address is given.
+ * {@code homeport lsp [--stdio | --websocket [HOST:]PORT | --socket [HOST:]PORT] [--address A]}: the YANG language
+ * server. stdio is the default (an editor starts the process); WebSocket serves path /lsp and TCP the plain base
+ * protocol, one server per connection, bound to 127.0.0.1 unless an address is given.
  */
 @Command(name = "lsp", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the YANG language server (LSP) for an editor.",
@@ -31,6 +32,10 @@ public final class LspCommand implements Callable<Integer> {
         @Option(names = "--websocket", paramLabel = "[HOST:]PORT",
                 description = "serve LSP over WebSocket on this port (0: any free port, printed on stderr)")
         String websocket;
+
+        @Option(names = "--socket", paramLabel = "[HOST:]PORT",
+                description = "serve LSP over plain TCP on this port, one server per connection")
+        String socket;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -43,19 +48,21 @@ public final class LspCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         YangLanguageServer.Options options = YangLanguageServer.Options.defaults();
-        if (transport == null || transport.websocket == null) {
+        String listen = transport == null ? null : transport.websocket != null ? transport.websocket : transport.socket;
+        if (listen == null) {
             if (address != null) {
-                throw new ParameterException(spec.commandLine(), "--address needs --websocket");
+                throw new ParameterException(spec.commandLine(), "--address needs --websocket or --socket");
             }
             return StdioTransport.serve(options);
         }
+        String option = transport.websocket != null ? "--websocket" : "--socket";
         String host = address != null ? address : WebSocketTransport.DEFAULT_ADDRESS;
-        String portText = transport.websocket;
+        String portText = listen;
         int colon = portText.lastIndexOf(':');
         if (colon >= 0) {
             if (address != null) {
-                throw new ParameterException(spec.commandLine(), "give the address either as --websocket HOST:PORT "
-                        + "or with --address, not both");
+                throw new ParameterException(spec.commandLine(), "give the address either as " + option
+                        + " HOST:PORT or with --address, not both");
             }
             host = portText.substring(0, colon);
             if (host.startsWith("[") && host.endsWith("]")) {
@@ -67,11 +74,19 @@ public final class LspCommand implements Callable<Integer> {
         try {
             port = Integer.parseInt(portText);
         } catch (NumberFormatException e) {
-            throw new ParameterException(spec.commandLine(), "--websocket: '" + transport.websocket
-                    + "' is not a port number");
+            throw new ParameterException(spec.commandLine(), option + ": '" + listen + "' is not a port number");
         }
         if (port < 0 || port > 65535) {
-            throw new ParameterException(spec.commandLine(), "--websocket: port " + port + " is out of range");
+            throw new ParameterException(spec.commandLine(), option + ": port " + port + " is out of range");
+        }
+        if (transport.socket != null) {
+            try (SocketTransport tcp = SocketTransport.start(host, port, () -> options)) {
+                spec.commandLine().getErr().println("homeport: serving LSP on tcp://" + hostForUrl(host) + ":"
+                        + tcp.port());
+                spec.commandLine().getErr().flush();
+                tcp.join();
+            }
+            return 0;
         }
         try (WebSocketTransport ws = WebSocketTransport.start(host, port, () -> options)) {
             spec.commandLine().getErr().println("homeport: serving LSP on ws://" + hostForUrl(host) + ":" + ws.port()

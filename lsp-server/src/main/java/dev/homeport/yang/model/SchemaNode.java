@@ -18,7 +18,8 @@ public final class SchemaNode {
         /** An RFC 8791 {@code sx:structure}: the document element of its own tree, not part of any datastore. */
         STRUCTURE;
 
-        static Kind of(String keyword) {
+        /** The kind a schema-node keyword makes ({@code leaf-list}...), or null for other keywords. */
+        public static Kind of(String keyword) {
             return switch (keyword) {
                 case "container" -> CONTAINER;
                 case "list" -> LIST;

@@ -80,6 +80,59 @@ class LspLauncherIT {
         assertThat(err).contains("not-a-port").contains("is not a port number");
     }
 
+    @Test
+    void websocketServesEachConnectionAndReportsItsUrl() throws Exception {
+        Path ws = Files.createDirectories(dir.resolve("ws"));
+        ProcessBuilder pb = new ProcessBuilder(CheckLauncherIT.projectRoot().resolve("homeport").toString(), "lsp",
+                "--websocket", "127.0.0.1:0").directory(ws.toFile());
+        pb.environment().put("HOMEPORT_MODULE_CACHE", dir.resolve("cache").toString());
+        Process p = pb.start();
+        try {
+            java.io.BufferedReader err = new java.io.BufferedReader(new java.io.InputStreamReader(p.getErrorStream(),
+                    StandardCharsets.UTF_8));
+            String url = null;
+            for (String line; url == null && (line = err.readLine()) != null; ) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("serving LSP on (ws://127\\.0\\.0\\.1:\\d+/lsp)")
+                        .matcher(line);
+                if (m.find()) {
+                    url = m.group(1);
+                }
+            }
+            assertThat(url).as("the server prints its URL").isNotNull();
+            Thread.ofVirtual().start(() -> { // keep draining stderr
+                try {
+                    err.transferTo(java.io.Writer.nullWriter());
+                } catch (IOException e) {
+                    // the process ended
+                }
+            });
+            // two editors at once: each gets its own server; one exiting leaves the other serving
+            try (dev.homeport.lsp.LspConnection a = dev.homeport.lsp.LspConnection.websocket(java.net.URI.create(url));
+                 dev.homeport.lsp.LspConnection b = dev.homeport.lsp.LspConnection.websocket(java.net.URI.create(url))) {
+                a.initialize(ws, null);
+                b.initialize(ws, null);
+                String uri = ws.resolve("m.yang").toUri().toString();
+                a.server().shutdown().get(1, TimeUnit.MINUTES);
+                a.server().exit();
+                b.server().getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri,
+                        "yang", 1, "module m { yang-version 1.1; namespace \"urn:m\"; prefix m; leaf x { type nope; } }")));
+                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+                while (b.client().latest(uri) == null && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertThat(b.client().latest(uri)).isNotNull();
+                assertThat(b.client().latest(uri).getDiagnostics()).anySatisfy(d ->
+                        assertThat(d.getCode().getLeft()).isEqualTo("unknown-type"));
+                assertThat(a.client().diagnostics).isEmpty();
+            }
+            assertThat(p.isAlive()).as("the WebSocket server outlives its connections").isTrue();
+        } finally {
+            p.destroy();
+            p.waitFor(30, TimeUnit.SECONDS);
+            p.destroyForcibly();
+        }
+    }
+
     private String stderr() throws IOException {
         Path f = dir.resolve("stderr.txt");
         return Files.exists(f) ? Files.readString(f) : "";
