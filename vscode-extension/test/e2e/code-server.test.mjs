@@ -102,6 +102,18 @@ describe('the universal package in code-server, with the JDK from JAVA_HOME', ()
     await waitForServer(page);
     await page.locator('.squiggly-error').first().waitFor({ timeout: 90000 });
   });
+
+  test('Show Schema Tree opens the RFC 8340 tree beside the module', async () => {
+    await openFile(page, 'acme-system.yang');
+    await runCommand(page, 'YANG: Show Schema Tree');
+    await page.locator('.tab', { hasText: 'acme-system tree' }).waitFor({ timeout: 60000 });
+    const tree = page.locator('.editor-group-container', { has: page.locator('.tab.active', { hasText: 'acme-system tree' }) });
+    await tree.locator('.view-line', { hasText: 'module: acme-system' }).waitFor({ timeout: 30000 });
+    const text = (await tree.locator('.view-lines').textContent()).replace(/\u00a0/g, ' ');
+    assert.match(text, /\+--rw system/);
+    assert.match(text, /\+--rw ntp-server\?/);
+    await screenshot(page, 'schema-tree');
+  });
 });
 
 describe('the linux-x64 package in code-server, with no Java on the machine', () => {
