@@ -103,6 +103,9 @@ public final class CodeActionsFeature {
                 anchor = lastOf(module(), "namespace");
             }
             if (anchor == null) {
+                anchor = lastOf(module(), "belongs-to"); // a submodule without imports
+            }
+            if (anchor == null) {
                 return;
             }
             int at = anchor.span().end();
