@@ -56,4 +56,23 @@ public final class LspConversions {
     public static TextChange fromLsp(TextDocumentContentChangeEvent e) {
         return new TextChange(e.getRange() == null ? null : fromLsp(e.getRange()), e.getText());
     }
+
+    public static Severity fromLsp(DiagnosticSeverity s) {
+        return s == null ? Severity.ERROR : switch (s) {
+            case Error -> Severity.ERROR;
+            case Warning -> Severity.WARNING;
+            case Information -> Severity.INFORMATION;
+            case Hint -> Severity.HINT;
+        };
+    }
+
+    /** A diagnostic the client sends back (code action context) in core terms; empty without a string code. */
+    public static java.util.Optional<Diagnostic> fromLsp(org.eclipse.lsp4j.Diagnostic d, LineMap lines) {
+        if (d.getRange() == null || d.getCode() == null || !d.getCode().isLeft() || d.getCode().getLeft() == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Diagnostic(lines.span(fromLsp(d.getRange())), fromLsp(d.getSeverity()),
+                d.getCode().getLeft(), d.getMessage() == null ? ""
+                : d.getMessage().isLeft() ? d.getMessage().getLeft() : d.getMessage().getRight().getValue()));
+    }
 }

@@ -121,4 +121,14 @@ final class NavigationConversions {
         }
         return new org.eclipse.lsp4j.WorkspaceEdit(changes);
     }
+
+    /** A quick fix, naming the client's own diagnostic object it fixes. */
+    static org.eclipse.lsp4j.CodeAction toLsp(dev.homeport.yang.ide.CodeAction a, org.eclipse.lsp4j.Diagnostic fixes,
+            Function<URI, String> spell) {
+        org.eclipse.lsp4j.CodeAction out = new org.eclipse.lsp4j.CodeAction(a.title());
+        out.setKind(a.kind());
+        out.setDiagnostics(List.of(fixes));
+        out.setEdit(toLsp(a.edit(), spell));
+        return out;
+    }
 }

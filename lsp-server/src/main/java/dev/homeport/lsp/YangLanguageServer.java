@@ -193,6 +193,7 @@ public final class YangLanguageServer implements LanguageServer, LanguageClientA
         caps.setRenameProvider(new RenameOptions(true));
         caps.setFoldingRangeProvider(true);
         caps.setDocumentFormattingProvider(true);
+        caps.setCodeActionProvider(new org.eclipse.lsp4j.CodeActionOptions(List.of(org.eclipse.lsp4j.CodeActionKind.QuickFix)));
         org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions tokens = new org.eclipse.lsp4j
                 .SemanticTokensWithRegistrationOptions(new org.eclipse.lsp4j.SemanticTokensLegend(
                 dev.homeport.yang.ide.SemanticToken.legend(), List.of()), true, true);

@@ -206,6 +206,33 @@ public final class YangTextDocumentService implements TextDocumentService {
     }
 
     @Override
+    public CompletableFuture<List<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>>> codeAction(
+            org.eclipse.lsp4j.CodeActionParams params) {
+        return server.request("code actions", cancel -> {
+            URI uri = WorkspaceIndex.normalize(parse(params.getTextDocument().getUri()));
+            Document d = service().document(uri).orElse(null);
+            if (d == null || params.getRange() == null || params.getContext() == null
+                    || params.getContext().getDiagnostics() == null) {
+                return List.<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>>of();
+            }
+            // each core diagnostic remembers the client's object, which the action must name as the one it fixes
+            java.util.Map<dev.homeport.yang.text.Diagnostic, org.eclipse.lsp4j.Diagnostic> sent = new java.util.IdentityHashMap<>();
+            List<dev.homeport.yang.text.Diagnostic> diagnostics = new java.util.ArrayList<>();
+            for (org.eclipse.lsp4j.Diagnostic lsp : params.getContext().getDiagnostics()) {
+                LspConversions.fromLsp(lsp, d.lines()).ifPresent(core -> {
+                    sent.put(core, lsp);
+                    diagnostics.add(core);
+                });
+            }
+            Span span = d.lines().span(LspConversions.fromLsp(params.getRange()));
+            return service().codeActions(uri, span, diagnostics).stream()
+                    .map(a -> Either.<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>forRight(
+                            NavigationConversions.toLsp(a, sent.get(a.diagnostic()), this::spell)))
+                    .toList();
+        });
+    }
+
+    @Override
     public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams params) {
         return server.request("folding ranges", cancel -> {
             URI uri = WorkspaceIndex.normalize(parse(params.getTextDocument().getUri()));

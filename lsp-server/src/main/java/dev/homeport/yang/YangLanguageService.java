@@ -2,6 +2,8 @@ package dev.homeport.yang;
 
 import dev.homeport.yang.feature.DiagnosticSettings;
 import dev.homeport.yang.feature.DiagnosticsFeature;
+import dev.homeport.yang.ide.CodeAction;
+import dev.homeport.yang.ide.CodeActionsFeature;
 import dev.homeport.yang.ide.CompletionFeature;
 import dev.homeport.yang.ide.CompletionItem;
 import dev.homeport.yang.ide.DefinitionFeature;
@@ -69,6 +71,7 @@ public final class YangLanguageService {
     private final CompletionFeature completion = new CompletionFeature(ideTrees);
     private final DocumentSymbolsFeature documentSymbols = new DocumentSymbolsFeature(ideTrees);
     private final WorkspaceSymbolsFeature workspaceSymbols = new WorkspaceSymbolsFeature(ideTrees);
+    private final CodeActionsFeature codeActions = new CodeActionsFeature(ideTrees);
 
     public WorkspaceIndex index() {
         return index;
@@ -227,5 +230,14 @@ public final class YangLanguageService {
     /** Semantic tokens overlapping {@code span}. */
     public List<SemanticToken> semanticTokens(URI uri, Span span) {
         return semanticTokens.semanticTokens(WorkspaceIndex.normalize(uri), span);
+    }
+
+    /**
+     * Quick fixes for those of {@code diagnostics} (as {@link #diagnostics} gave them) that overlap {@code span}:
+     * import a module for an unknown prefix, use the newest revision for a revision-date not found, declare
+     * yang-version 1.1, remove an unused import.
+     */
+    public List<CodeAction> codeActions(URI uri, Span span, List<Diagnostic> diagnostics) {
+        return codeActions.codeActions(WorkspaceIndex.normalize(uri), span, diagnostics);
     }
 }

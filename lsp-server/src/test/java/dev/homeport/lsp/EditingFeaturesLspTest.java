@@ -284,4 +284,36 @@ class EditingFeaturesLspTest {
                 new org.eclipse.lsp4j.SemanticTokensRangeParams(app(), new Range(new Position(5, 0), new Position(6, 0)))));
         assertThat(range.getData()).isNotEmpty().hasSizeLessThan(data.size());
     }
+
+    @Test
+    void codeActionRemovesAnUnusedImportAndTheDiagnosticGoes() throws Exception {
+        assertThat(init.getCapabilities().getCodeActionProvider().getRight().getCodeActionKinds())
+                .containsExactly(org.eclipse.lsp4j.CodeActionKind.QuickFix);
+        Position p = open(APP.replace("import base", "import |base").replace("b:percent", "uint8")
+                .replace("  container c { uses b:endpoint; }\n", ""));
+        await().atMost(LspConnection.timeout()).until(() -> c.client().latest(appUri).getDiagnostics().stream()
+                .anyMatch(d -> "unused-import".equals(d.getCode().getLeft())));
+        List<org.eclipse.lsp4j.Diagnostic> published = c.client().latest(appUri).getDiagnostics();
+        org.eclipse.lsp4j.CodeActionParams params = new org.eclipse.lsp4j.CodeActionParams(app(), new Range(p, p),
+                new org.eclipse.lsp4j.CodeActionContext(published));
+        List<org.eclipse.lsp4j.jsonrpc.messages.Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>> actions =
+                get(c.server().getTextDocumentService().codeAction(params));
+        assertThat(actions).hasSize(1);
+        org.eclipse.lsp4j.CodeAction action = actions.get(0).getRight();
+        assertThat(action.getTitle()).isEqualTo("Remove unused import 'base'");
+        assertThat(action.getKind()).isEqualTo(org.eclipse.lsp4j.CodeActionKind.QuickFix);
+        assertThat(action.getDiagnostics()).singleElement()
+                .satisfies(d -> assertThat(d.getCode().getLeft()).isEqualTo("unused-import"));
+        List<TextEdit> edits = action.getEdit().getChanges().get(appUri);
+        assertThat(edits).singleElement().satisfies(e -> {
+            assertThat(e.getRange()).isEqualTo(new Range(new Position(4, 0), new Position(5, 0)));
+            assertThat(e.getNewText()).isEmpty();
+        });
+        c.server().getTextDocumentService().didChange(new org.eclipse.lsp4j.DidChangeTextDocumentParams(
+                new org.eclipse.lsp4j.VersionedTextDocumentIdentifier(appUri, 2),
+                List.of(new org.eclipse.lsp4j.TextDocumentContentChangeEvent(edits.get(0).getRange(), ""))));
+        await().atMost(LspConnection.timeout()).until(() -> c.client().latest(appUri).getVersion() != null
+                && c.client().latest(appUri).getVersion() == 2 && c.client().latest(appUri).getDiagnostics().stream()
+                        .noneMatch(d -> "unused-import".equals(d.getCode().getLeft())));
+    }
 }

@@ -46,6 +46,12 @@ class RobustnessTest {
         service.semanticTokens(uri);
         service.treeDiagram(uri);
         service.workspaceSymbols("x");
+        // every quick fix the file's diagnostics offer, each a well-formed edit of this file
+        for (CodeAction a : service.codeActions(uri, dev.homeport.yang.text.Span.of(0, text.length()),
+                service.fastDiagnostics(uri))) {
+            assertThat(a.edit().changes()).containsOnlyKeys(uri);
+            assertThat(a.edit().changes().get(uri)).allSatisfy(e -> assertThat(e.span().end()).isLessThanOrEqualTo(text.length()));
+        }
         for (int offset = 0; offset <= text.length(); offset += step) {
             service.symbolAt(uri, offset);
             service.definition(uri, offset);
