@@ -22,11 +22,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 import jdk.net.ExtendedSocketOptions;
 
 /**
@@ -257,13 +255,14 @@ public final class TlsConnector {
      * Runs the {@link ServerTrust} during the handshake and keeps its reason when it refuses (JSSE would report only
      * "certificate_unknown"). Client-side only.
      */
-    static final class CheckedTrust extends X509ExtendedTrustManager {
+    static final class CheckedTrust extends OneSidedTrustManager {
         private final String host;
         private final int port;
         private final ServerTrust trust;
         private volatile String rejection;
 
         CheckedTrust(String host, int port, ServerTrust trust) {
+            super(true);
             this.host = host;
             this.port = port;
             this.trust = trust;
@@ -273,7 +272,8 @@ public final class TlsConnector {
             return rejection;
         }
 
-        private void check(X509Certificate[] chain, String authType) throws CertificateException {
+        @Override
+        void check(X509Certificate[] chain, String authType) throws CertificateException {
             if (chain == null || chain.length == 0) {
                 rejection = ServerTrust.where(host, port) + " presented no certificate";
                 throw new CertificateException(rejection);
@@ -287,45 +287,6 @@ public final class TlsConnector {
                 rejection = "checking the certificate of " + ServerTrust.where(host, port) + " failed: " + e;
                 throw new CertificateException(rejection, e);
             }
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            check(chain, authType);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            check(chain, authType);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            check(chain, authType);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            throw new CertificateException("this is a TLS client");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            throw new CertificateException("this is a TLS client");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("this is a TLS client");
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }

@@ -22,7 +22,6 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedKeyManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The server side of NETCONF over TLS (RFC 7589): runs the TLS <em>server</em> on a connected socket, whether the
@@ -189,18 +188,20 @@ public final class TlsServerHandshake {
     }
 
     /** Runs the client trust and cert-to-name inside the handshake, and keeps the outcome. Server-side only. */
-    private static final class ClientCheck extends X509ExtendedTrustManager {
+    private static final class ClientCheck extends OneSidedTrustManager {
         private final ClientTrust trust;
         private final CertToName names;
         private volatile String refusal;
         private volatile String username;
 
         ClientCheck(ClientTrust trust, CertToName names) {
+            super(false);
             this.trust = trust;
             this.names = names;
         }
 
-        private void check(X509Certificate[] chain, String authType) throws CertificateException {
+        @Override
+        void check(X509Certificate[] chain, String authType) throws CertificateException {
             if (chain == null || chain.length == 0) {
                 refusal = "it sent no client certificate (NETCONF over TLS requires one, RFC 7589)";
                 throw new CertificateException(refusal);
@@ -221,45 +222,6 @@ public final class TlsServerHandshake {
                 throw new CertificateException(refusal);
             }
             username = user.get();
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            check(chain, authType);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            check(chain, authType);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            check(chain, authType);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            throw new CertificateException("this is a TLS server");
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            throw new CertificateException("this is a TLS server");
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("this is a TLS server");
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }
