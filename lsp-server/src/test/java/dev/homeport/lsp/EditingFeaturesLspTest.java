@@ -222,6 +222,27 @@ class EditingFeaturesLspTest {
     }
 
     @Test
+    void completionStepsThroughSchemaNodesInMustAndWhen() throws Exception {
+        String withIf = APP.replace("prefix b;", "prefix if;").replace("b:", "if:");
+        Position p = open(withIf.replace("leaf other { type if:percent; }",
+                "leaf other { type if:percent; must \"/if:interfaces/if:|\"; }"));
+        List<CompletionItem> items = get(c.server().getTextDocumentService().completion(
+                new CompletionParams(app(), p))).getRight().getItems();
+        assertThat(items).singleElement().satisfies(i -> {
+            assertThat(i.getLabel()).isEqualTo("if:load");
+            assertThat(i.getKind()).isEqualTo(CompletionItemKind.Field);
+            // replaces the "if:" typed after the last '/'
+            assertThat(i.getTextEdit().getLeft().getRange()).isEqualTo(new Range(
+                    new Position(6, p.getCharacter() - 3), p));
+        });
+        Position up = open(withIf.replace("container c { uses if:endpoint; }",
+                "container c { uses if:endpoint; leaf x { type string; when \"../|\"; } }"));
+        List<CompletionItem> siblings = get(c.server().getTextDocumentService().completion(
+                new CompletionParams(app(), up))).getRight().getItems();
+        assertThat(siblings).extracting(CompletionItem::getLabel).containsExactlyInAnyOrder("a:address", "a:x");
+    }
+
+    @Test
     void renameEditsEveryModuleAndRefusesWhatItCannotRename() throws Exception {
         Position p = open(APP.replace("leaf speed { type b:percent; }", "leaf speed { type b:perc|ent; }"));
         Range prepared = get(c.server().getTextDocumentService().prepareRename(new PrepareRenameParams(app(), p)))

@@ -205,11 +205,7 @@ public final class CompletionFeature {
                     }
                 }
                 case "default" -> defaults(ctx, s);
-                case "must", "when" -> {
-                    for (String f : XPATH_FUNCTIONS) {
-                        add(f + "()", CompletionItem.Kind.FUNCTION, "XPath function", f + "($1)", true);
-                    }
-                }
+                case "must", "when" -> xpath(s, ctx);
                 default -> {
                     if (SchemaPaths.isPathStatement(s)) {
                         paths(s, ctx);
@@ -340,18 +336,38 @@ public final class CompletionFeature {
 
         // ------------------------------------------------------------------ schema-node paths
 
+        /**
+         * In a must or when expression: the location path the cursor is in, step by step from the expression's
+         * context node (relative, {@code ../}, {@code current()/}) or from the root ({@code /p:node/}); where a
+         * new step or function may start, XPath functions too.
+         */
+        private void xpath(Statement s, ModuleContext ctx) {
+            String path = XPathPaths.pathBefore(Names.argumentUpTo(s, offset));
+            if (path == null) {
+                return; // inside a literal or a predicate
+            }
+            if (path.indexOf('/') < 0) {
+                for (String f : XPATH_FUNCTIONS) {
+                    add(f + "()", CompletionItem.Kind.FUNCTION, "XPath function", f + "($1)", true);
+                }
+            }
+            if (ctx != null) {
+                schemaSteps(s, ctx, PathSteps.parse(path), false);
+            }
+        }
+
         private void paths(Statement s, ModuleContext ctx) {
             if (ctx == null) {
                 return;
             }
-            int segmentStart = offset;
-            while (segmentStart > 0 && Names.isWordChar(text.charAt(segmentStart - 1))) {
-                segmentStart--;
-            }
             String before = Names.argumentUpTo(s, offset);
             boolean topLevel = s.parent() != null && s.parent().parent() == null;
             boolean emptyAbsolute = before.isBlank() && topLevel && (s.is("augment") || s.is("deviation"));
-            PathSteps steps = PathSteps.parse(emptyAbsolute ? "/" : before);
+            schemaSteps(s, ctx, PathSteps.parse(emptyAbsolute ? "/" : before), emptyAbsolute);
+        }
+
+        /** The children of the node the complete steps lead to, as the next step's proposals. */
+        private void schemaSteps(Statement s, ModuleContext ctx, PathSteps steps, boolean emptyAbsolute) {
             if (steps == null) {
                 return;
             }

@@ -43,6 +43,15 @@ final class SchemaPaths {
         if (SchemaNode.Kind.of(s.keyword()) == null) {
             return null;
         }
+        return placeOf(s);
+    }
+
+    /**
+     * The schema node that {@code s} stands for or puts its sub-statements into: a data definition's own node, an
+     * augment's target, a grouping's detached instance, the root for the module itself; a {@code uses} stands for
+     * its parent's node. Null when that cannot be placed.
+     */
+    private SchemaNode placeOf(Statement s) {
         ModuleContext ctx = snapshot.contextOf(s);
         if (ctx == null) {
             return null;
@@ -51,6 +60,9 @@ final class SchemaPaths {
         Deque<Statement> chain = new ArrayDeque<>();
         for (Statement c = s; c.parent() != null; c = c.parent()) {
             chain.push(c);
+        }
+        if (chain.isEmpty()) {
+            return schema.root();
         }
         List<Statement> list = List.copyOf(chain);
         int grouping = -1;
@@ -106,6 +118,25 @@ final class SchemaPaths {
         return node;
     }
 
+    /**
+     * The context node of a {@code must} or {@code when} expression (RFC 7950 sections 7.5.3 and 7.21.5): the node
+     * of the statement it is in; for a {@code when} in an augment the augment's target, in a {@code uses},
+     * {@code choice} or {@code case} the closest data node above. Null when it cannot be placed.
+     */
+    SchemaNode xpathContext(Statement s) {
+        Statement owner = s.parent();
+        if (owner == null || owner.parent() == null) {
+            return null;
+        }
+        SchemaNode node = placeOf(owner);
+        boolean closestData = s.is("when") && (owner.is("augment") || owner.is("uses") || owner.is("choice")
+                || owner.is("case"));
+        if (closestData && node != null && node.kind().isTransparentInData()) {
+            return node.dataParent();
+        }
+        return node;
+    }
+
     private static SchemaNode child(SchemaNode node, String module, String name) {
         SchemaNode c = node.schemaChild(module, name);
         return c != null ? c : node.schemaChildByName(name);
@@ -150,6 +181,19 @@ final class SchemaPaths {
                     node = node.dataParent();
                 }
                 return new Start(node, Mode.DATA, ctx, module);
+            }
+            case "must", "when" -> {
+                SchemaNode context = xpathContext(s);
+                if (steps.absolute()) {
+                    SchemaNode top = context == null ? null : context.top();
+                    boolean detached = top == null || top.kind() == SchemaNode.Kind.GROUPING;
+                    return new Start(detached ? schema.root() : top, Mode.DATA, ctx, ctx.moduleName());
+                }
+                SchemaNode node = context;
+                for (int i = 0; i < steps.ups() && node != null; i++) {
+                    node = node.dataParent();
+                }
+                return new Start(node, Mode.DATA, ctx, ctx.moduleName());
             }
             default -> {
                 return new Start(null, Mode.SCHEMA, ctx, null);

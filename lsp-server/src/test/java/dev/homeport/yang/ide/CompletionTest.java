@@ -127,4 +127,48 @@ class CompletionTest {
         assertThat(items.get(0).insertText()).isEqualTo("derived-from($1)");
         assertThat(items.get(0).snippet()).isTrue();
     }
+
+    @Test
+    void mustPathsStepFromTheLeafThroughParentSteps() {
+        // the context node of a must in a leaf is the leaf: ../ are its siblings in the augmented list entry
+        List<CompletionItem> items = complete(NavigationTest.APP.replace("path \"../b:name\"; } }",
+                "path \"../b:name\"; } must \"../|\"; }"));
+        assertThat(labels(items)).containsExactlyInAnyOrder("b:name", "b:load", "a:address", "a:port", "a:peer");
+        assertThat(items).allMatch(i -> i.kind() == CompletionItem.Kind.SCHEMA_NODE);
+        assertThat(labels(complete(NavigationTest.APP.replace("path \"../b:name\"; } }",
+                "path \"../b:name\"; } must \"../../|\"; }")))).containsExactly("b:interface");
+        assertThat(labels(complete(NavigationTest.APP.replace("path \"../b:name\"; } }",
+                "path \"../b:name\"; } must \"current()/../b:l|\"; }")))).containsExactly("b:load");
+    }
+
+    @Test
+    void mustAndWhenAbsolutePathsStartAtTheRoot() {
+        assertThat(labels(complete(NavigationTest.APP.replace("leaf speed { type b:percent; }",
+                "leaf speed { type b:percent; must \"/b:interfaces/b:|\"; }")))).containsExactly("b:interface");
+        assertThat(labels(complete(NavigationTest.APP.replace("leaf speed { type b:percent; }",
+                "leaf speed { type b:percent; when \"/b:interfaces/b:interface[b:name = 'x']/|\"; }"))))
+                .containsExactlyInAnyOrder("b:name", "b:load", "a:address", "a:port", "a:peer");
+    }
+
+    @Test
+    void whenInAugmentStartsAtTheTarget() {
+        // RFC 7950 section 7.21.5: the augment's target node is the context node
+        List<CompletionItem> items = complete(NavigationTest.APP.replace("if-feature \"b:fast\";",
+                "if-feature \"b:fast\";\n    when \"b:l|\";"));
+        assertThat(labels(items)).containsExactly("b:load");
+        assertThat(labels(complete(NavigationTest.APP.replace("if-feature \"b:fast\";",
+                "if-feature \"b:fast\";\n    when \"../|\";")))).containsExactly("b:interface");
+        // when in uses: the uses' parent (the augment's target)
+        assertThat(labels(complete(NavigationTest.APP.replace("refine address { description \"where\"; }",
+                "when \"../b:|\";")))).containsExactly("b:interface");
+    }
+
+    @Test
+    void xpathOffersFunctionsAndChildrenWhereAStepMayStartButNothingInLiterals() {
+        List<String> both = labels(complete(NavigationTest.APP.replace("if-feature \"b:fast\";",
+                "if-feature \"b:fast\";\n    when \"count(|\";")));
+        assertThat(both).contains("count()", "b:name", "b:load", "a:peer");
+        assertThat(complete(NavigationTest.APP.replace("if-feature \"b:fast\";",
+                "if-feature \"b:fast\";\n    when \"b:name = '../|\";"))).isEmpty();
+    }
 }
