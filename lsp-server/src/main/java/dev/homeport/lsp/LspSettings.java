@@ -19,7 +19,8 @@ import java.util.Optional;
  *     "path": ["~/yang", "${env:YANG_MODULES}/ietf.zip"],   module search path (folders, .zip, .jar)
  *     "diagnostics": { "unused-import": "off", "RFC8407-prefix": "info" },   severity per code
  *     "moduleCache": "/some/folder",   the engine's module cache (default: its own default location)
- *     "useModuleCache": true           whether the cache is on the search path
+ *     "useModuleCache": true,          whether the cache is on the search path
+ *     "format": { "canonicalOrder": false }   formatting also puts statements into RFC 7950 order
  * } } }
  * </pre>
  * Dotted keys ({@code "homeport.yang.path": [...]}) and the {@code yang} object alone are understood too, since
@@ -27,14 +28,19 @@ import java.util.Optional;
  * to the user; the rest still applies.
  */
 public record LspSettings(List<String> path, DiagnosticSettings diagnostics, Optional<String> moduleCache,
-                          boolean useModuleCache, List<String> problems) {
+                          boolean useModuleCache, boolean canonicalOrder, List<String> problems) {
 
     public static final LspSettings DEFAULTS = new LspSettings(List.of(), DiagnosticSettings.DEFAULTS,
-            Optional.empty(), true, List.of());
+            Optional.empty(), true, false, List.of());
 
     public LspSettings {
         path = List.copyOf(path);
         problems = List.copyOf(problems);
+    }
+
+    public LspSettings(List<String> path, DiagnosticSettings diagnostics, Optional<String> moduleCache,
+                       boolean useModuleCache, List<String> problems) {
+        this(path, diagnostics, moduleCache, useModuleCache, false, problems);
     }
 
     /** Reads settings from a JSON value (Gson tree as LSP4J delivers it, or null: no settings). */
@@ -99,7 +105,21 @@ public record LspSettings(List<String> path, DiagnosticSettings diagnostics, Opt
                 problems.add("homeport.yang.useModuleCache must be true or false, not " + u);
             }
         }
-        return new LspSettings(path, diagnostics, cache, useCache, problems);
+        boolean canonicalOrder = false;
+        JsonElement f = yang.get("format");
+        if (f != null && !f.isJsonNull()) {
+            JsonElement o = f.isJsonObject() ? f.getAsJsonObject().get("canonicalOrder") : null;
+            if (!f.isJsonObject()) {
+                problems.add("homeport.yang.format must be an object such as {\"canonicalOrder\": true}, not " + f);
+            } else if (o != null && !o.isJsonNull()) {
+                if (o.isJsonPrimitive() && o.getAsJsonPrimitive().isBoolean()) {
+                    canonicalOrder = o.getAsBoolean();
+                } else {
+                    problems.add("homeport.yang.format.canonicalOrder must be true or false, not " + o);
+                }
+            }
+        }
+        return new LspSettings(path, diagnostics, cache, useCache, canonicalOrder, problems);
     }
 
     /** Every level that parses; each bad code or level becomes one problem instead of dropping all of them. */
@@ -131,14 +151,22 @@ public record LspSettings(List<String> path, DiagnosticSettings diagnostics, Opt
         JsonObject dotted = new JsonObject();
         for (Map.Entry<String, JsonElement> e : root.entrySet()) {
             if (e.getKey().startsWith("homeport.yang.")) {
-                dotted.add(e.getKey().substring("homeport.yang.".length()), e.getValue());
+                String key = e.getKey().substring("homeport.yang.".length());
+                if (key.startsWith("format.")) { // "homeport.yang.format.canonicalOrder": true
+                    JsonObject format = dotted.has("format") && dotted.get("format").isJsonObject()
+                            ? dotted.getAsJsonObject("format") : new JsonObject();
+                    format.add(key.substring("format.".length()), e.getValue());
+                    dotted.add("format", format);
+                } else {
+                    dotted.add(key, e.getValue());
+                }
             }
         }
         if (dotted.size() > 0) {
             return dotted;
         }
         // the client sent the section's content itself (workspace/configuration with section "homeport.yang")
-        for (String key : List.of("path", "diagnostics", "moduleCache", "useModuleCache")) {
+        for (String key : List.of("path", "diagnostics", "moduleCache", "useModuleCache", "format")) {
             if (root.has(key)) {
                 return root;
             }

@@ -78,18 +78,48 @@ public final class YangLanguageServer implements LanguageServer, LanguageClientA
      * @param semanticDelay     the pause after the last edit before yangtools runs
      * @param moduleCache       the engine's module cache folder; empty: its default location
      *                          ({@link ModuleCache#defaultDirectory()}), unless the settings name one
+     * @param requestTimeout    how long a client waits at most for the answer to a request (counted from its
+     *                          arrival); after that it is cancelled and answered with {@code RequestCancelled}
+     * @param maxMessageBytes   the largest message a transport accepts (Content-Length on byte streams, a text
+     *                          message on WebSocket); a larger one closes the connection
      */
-    public record Options(Duration semanticDelay, Optional<Path> moduleCache) {
+    public record Options(Duration semanticDelay, Optional<Path> moduleCache, Duration requestTimeout,
+                          int maxMessageBytes) {
+        public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
+        /** Far above any real module (the largest published ones are a few MB), far below a hostile 2 GB. */
+        public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
+        public Options {
+            if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+                throw new IllegalArgumentException("the request timeout must be positive, not " + requestTimeout);
+            }
+            if (maxMessageBytes <= 0) {
+                throw new IllegalArgumentException("the message size limit must be positive, not " + maxMessageBytes);
+            }
+        }
+
+        public Options(Duration semanticDelay, Optional<Path> moduleCache) {
+            this(semanticDelay, moduleCache, DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_MESSAGE_BYTES);
+        }
+
         public static Options defaults() {
             return new Options(Duration.ofMillis(300), Optional.empty());
         }
 
         public Options withSemanticDelay(Duration d) {
-            return new Options(d, moduleCache);
+            return new Options(d, moduleCache, requestTimeout, maxMessageBytes);
         }
 
         public Options withModuleCache(Path p) {
-            return new Options(semanticDelay, Optional.of(p));
+            return new Options(semanticDelay, Optional.of(p), requestTimeout, maxMessageBytes);
+        }
+
+        public Options withRequestTimeout(Duration d) {
+            return new Options(semanticDelay, moduleCache, d, maxMessageBytes);
+        }
+
+        public Options withMaxMessageBytes(int bytes) {
+            return new Options(semanticDelay, moduleCache, requestTimeout, bytes);
         }
     }
 
@@ -101,6 +131,12 @@ public final class YangLanguageServer implements LanguageServer, LanguageClientA
             Thread.ofPlatform().daemon().name("homeport-lsp-semantic").factory());
     private final ExecutorService commandThreads = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("homeport-lsp-command-", 0).factory());
+    // requests run here while the service thread waits for them, so one that overruns its bound can be left behind;
+    // large stacks, since some features walk the statement tree recursively (10,000 nested blocks)
+    private final ExecutorService requestThreads = Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().stackSize(64L << 20).name("homeport-lsp-request-", 0).factory());
+    private final ScheduledExecutorService requestTimer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("homeport-lsp-request-timer").factory());
     private final DiagnosticsPublisher publisher;
     private final YangTextDocumentService textDocuments;
     private final YangWorkspaceService workspace;
@@ -142,6 +178,16 @@ public final class YangLanguageServer implements LanguageServer, LanguageClientA
 
     LanguageClient client() {
         return client;
+    }
+
+    /** The options this server was made with (the transports read their message size limit here). */
+    public Options options() {
+        return options;
+    }
+
+    /** The settings in force (read on the request thread; replaced on the service thread). */
+    LspSettings settings() {
+        return settings;
     }
 
     ExecutorService commandThreads() {
@@ -243,6 +289,8 @@ public final class YangLanguageServer implements LanguageServer, LanguageClientA
         serviceThread.shutdownNow();
         semanticThread.shutdownNow();
         commandThreads.shutdownNow();
+        requestThreads.shutdownNow();
+        requestTimer.shutdownNow();
     }
 
     @Override
@@ -299,31 +347,58 @@ public final class YangLanguageServer implements LanguageServer, LanguageClientA
     }
 
     /**
-     * Answers a request on the service thread, after every change sent before it. A request cancelled by the client
-     * ({@code $/cancelRequest}) before it starts does not run; one that runs can poll the CancelChecker.
+     * Answers a request after every change sent before it: the service thread takes it in order and runs it on a
+     * request thread, waiting until it is answered. Every request has a bound ({@link Options#requestTimeout()},
+     * counted from its arrival): when it passes, the answer is a {@code RequestCancelled} error saying so, the work is
+     * interrupted and the service thread goes on with the next message. A request cancelled by the client
+     * ({@code $/cancelRequest}, which cancels the returned future) does not start, or is interrupted and left
+     * behind. Long work can poll the CancelChecker, which throws once the answer is settled.
      */
     <T> CompletableFuture<T> request(String what, Function<CancelChecker, T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         CancelChecker checker = () -> {
-            if (result.isCancelled()) {
+            if (result.isDone()) {
                 throw new java.util.concurrent.CancellationException(what + " cancelled");
             }
         };
+        Duration bound = options.requestTimeout();
         try {
+            java.util.concurrent.ScheduledFuture<?> timer = requestTimer.schedule(() -> result.completeExceptionally(
+                    new ResponseErrorException(new ResponseError(ResponseErrorCode.RequestCancelled,
+                            what + " took too long (over " + describe(bound) + ") and was cancelled", null))),
+                    bound.toMillis(), TimeUnit.MILLISECONDS);
+            result.whenComplete((v, e) -> timer.cancel(false));
             serviceThread.execute(() -> {
                 if (result.isDone()) {
                     return;
                 }
+                java.util.concurrent.Future<?> running = requestThreads.submit(() -> {
+                    try {
+                        result.complete(work.apply(checker));
+                    } catch (java.util.concurrent.CancellationException e) {
+                        result.cancel(false);
+                    } catch (ResponseErrorException e) {
+                        result.completeExceptionally(e);
+                    } catch (RuntimeException | StackOverflowError e) {
+                        if (!result.isDone()) {
+                            LOG.error("{} failed", what, e);
+                        }
+                        result.completeExceptionally(new ResponseErrorException(new ResponseError(
+                                ResponseErrorCode.InternalError, what + " failed: " + e, null)));
+                    }
+                });
+                // the answer is settled by the work, the bound or the client's cancel, whichever comes first
                 try {
-                    result.complete(work.apply(checker));
-                } catch (java.util.concurrent.CancellationException e) {
+                    result.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // closing
                     result.cancel(false);
-                } catch (ResponseErrorException e) {
-                    result.completeExceptionally(e);
-                } catch (RuntimeException | StackOverflowError e) {
-                    LOG.error("{} failed", what, e);
-                    result.completeExceptionally(new ResponseErrorException(new ResponseError(
-                            ResponseErrorCode.InternalError, what + " failed: " + e, null)));
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+                    // answered with an error, or cancelled: either way settled
+                }
+                if (!running.isDone()) {
+                    LOG.warn("{} overran its bound or was cancelled; interrupting it", what);
+                    running.cancel(true);
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -331,6 +406,10 @@ public final class YangLanguageServer implements LanguageServer, LanguageClientA
                     ResponseErrorCode.InvalidRequest, "the server is shutting down", null)));
         }
         return result;
+    }
+
+    private static String describe(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     /** On the service thread: settings changed. */

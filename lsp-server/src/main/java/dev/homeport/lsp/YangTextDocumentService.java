@@ -251,7 +251,9 @@ public final class YangTextDocumentService implements TextDocumentService {
                 : params.getOptions().getTabSize();
         return server.request("formatting", cancel -> {
             URI uri = WorkspaceIndex.normalize(parse(params.getTextDocument().getUri()));
-            return service().format(uri, indent).stream().map(e -> new TextEdit(LspConversions.toLsp(e.range()),
+            dev.homeport.yang.ide.FormattingOptions options = dev.homeport.yang.ide.FormattingOptions.indent(indent)
+                    .withCanonicalOrder(server.settings().canonicalOrder());
+            return service().format(uri, options).stream().map(e -> new TextEdit(LspConversions.toLsp(e.range()),
                     e.newText())).toList();
         });
     }

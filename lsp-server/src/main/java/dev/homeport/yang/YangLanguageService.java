@@ -219,7 +219,12 @@ public final class YangLanguageService {
      * string values are kept. Empty for texts with syntax errors.
      */
     public List<TextEdit> format(URI uri, int indent) {
-        return formatting.format(WorkspaceIndex.normalize(uri), indent);
+        return format(uri, dev.homeport.yang.ide.FormattingOptions.indent(indent));
+    }
+
+    /** Formatting edits as {@link #format(URI, int)}, and with {@code canonicalOrder} statements in RFC 7950 order. */
+    public List<TextEdit> format(URI uri, dev.homeport.yang.ide.FormattingOptions options) {
+        return formatting.format(WorkspaceIndex.normalize(uri), options);
     }
 
     /** Semantic tokens of a whole source ({@link SemanticToken#encode} gives LSP's relative form). */

@@ -69,7 +69,9 @@ public final class SocketTransport implements AutoCloseable {
                 }
             });
             try {
-                StdioTransport.launcher(server, socket.getInputStream(), socket.getOutputStream()).startListening().get();
+                StdioTransport.launcher(server, socket.getInputStream(), socket.getOutputStream(),
+                        r -> LOG.warn("LSP connection from {}: {}", socket.getRemoteSocketAddress(), r.message()))
+                        .startListening().get();
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
                 // the connection ended
             } finally {

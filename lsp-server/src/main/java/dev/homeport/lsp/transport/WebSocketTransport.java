@@ -28,8 +28,12 @@ public final class WebSocketTransport implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketTransport.class);
     public static final String PATH = "/lsp";
     public static final String DEFAULT_ADDRESS = "127.0.0.1";
-    /** Whole documents travel in one frame (didOpen of a large module); the default 64 KiB is far too small. */
-    public static final int MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
+    /**
+     * Whole documents travel in one frame (didOpen of a large module), so Jetty's default of 64 KiB is far too
+     * small; the limit is the server's {@link YangLanguageServer.Options#maxMessageBytes()}, by default this. A larger
+     * message closes the connection with 1009 (message too big).
+     */
+    public static final int MAX_MESSAGE_BYTES = YangLanguageServer.Options.DEFAULT_MAX_MESSAGE_BYTES;
 
     private final Server jetty;
     private final ServerConnector connector;
@@ -51,7 +55,7 @@ public final class WebSocketTransport implements AutoCloseable {
         context.setContextPath("/");
         jetty.setHandler(context);
         JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
-            container.setDefaultMaxTextMessageBufferSize(MAX_MESSAGE_BYTES);
+            container.setDefaultMaxTextMessageBufferSize(options.get().maxMessageBytes());
             container.setDefaultMaxSessionIdleTimeout(0);
             container.addEndpoint(ServerEndpointConfig.Builder.create(LspEndpoint.class, PATH)
                     .configurator(new ServerEndpointConfig.Configurator() {
@@ -100,16 +104,18 @@ public final class WebSocketTransport implements AutoCloseable {
     /** One connection: its own language server, ended with the connection. */
     public static final class LspEndpoint extends WebSocketEndpoint<LanguageClient> {
         private final YangLanguageServer server;
+        private final int maxMessageBytes;
         private volatile Session session;
 
         public LspEndpoint(YangLanguageServer.Options options) {
             this.server = new YangLanguageServer(options, code -> closeQuietly());
+            this.maxMessageBytes = options.maxMessageBytes();
         }
 
         @Override
         public void onOpen(Session session, EndpointConfig config) {
             this.session = session;
-            session.setMaxTextMessageBufferSize(MAX_MESSAGE_BYTES);
+            session.setMaxTextMessageBufferSize(maxMessageBytes);
             super.onOpen(session, config);
         }
 
@@ -125,6 +131,10 @@ public final class WebSocketTransport implements AutoCloseable {
 
         @Override
         public void onClose(Session session, CloseReason closeReason) {
+            if (closeReason.getCloseCode() == CloseReason.CloseCodes.TOO_BIG) {
+                LOG.warn("closing a WebSocket LSP connection: a message exceeded the limit of {} bytes ({})",
+                        maxMessageBytes, closeReason.getReasonPhrase());
+            }
             server.close();
         }
 

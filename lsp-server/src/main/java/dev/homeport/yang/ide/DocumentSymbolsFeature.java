@@ -28,26 +28,61 @@ public final class DocumentSymbolsFeature {
         if (tree == null) {
             return List.of();
         }
-        return outline(tree.statements(), tree.lines());
+        return outline(tree.statements(), tree.lines(), 0);
     }
 
-    private static List<OutlineSymbol> outline(List<Statement> statements, LineMap lines) {
+    /**
+     * Nesting deeper than this is listed flat under the symbol at this depth: editors do not show a thousand levels,
+     * and the JSON writers of LSP libraries recurse once per level.
+     */
+    static final int MAX_DEPTH = 100;
+
+    private static List<OutlineSymbol> outline(List<Statement> statements, LineMap lines, int depth) {
         List<OutlineSymbol> out = new ArrayList<>();
         for (Statement s : statements) {
-            SymbolKind kind = s.hasValidKeyword() ? SymbolKind.of(s.keyword(), s.isExtension()) : null;
-            boolean named = s.argument() != null || kind == SymbolKind.INPUT || kind == SymbolKind.OUTPUT;
-            if (kind == null || !named || kind == SymbolKind.EXTENSION_STATEMENT && s.children().isEmpty()) {
-                continue;
+            if (outlined(s)) {
+                List<OutlineSymbol> inside = depth + 1 < MAX_DEPTH ? outline(s.children(), lines, depth + 1)
+                        : flat(s.children(), lines);
+                out.add(symbol(s, lines, inside));
             }
-            String name = s.argument() == null ? s.keyword() : s.argument().trim();
-            if (kind == SymbolKind.EXTENSION_STATEMENT) {
-                name = s.keyword() + " " + name;
-            }
-            Span selection = s.argumentSpan() != null ? Names.nameSpan(s) : s.keywordSpan();
-            out.add(new OutlineSymbol(name, kind, detail(s), s.span(), lines.range(s.span()), selection,
-                    lines.range(selection), outline(s.children(), lines)));
         }
         return List.copyOf(out);
+    }
+
+    /** Every outlined statement among {@code statements} and below, in document order, without nesting. */
+    private static List<OutlineSymbol> flat(List<Statement> statements, LineMap lines) {
+        List<OutlineSymbol> out = new ArrayList<>();
+        java.util.Deque<Statement> todo = new java.util.ArrayDeque<>();
+        for (int i = statements.size() - 1; i >= 0; i--) {
+            todo.push(statements.get(i));
+        }
+        while (!todo.isEmpty()) {
+            Statement s = todo.pop();
+            if (outlined(s)) {
+                out.add(symbol(s, lines, List.of()));
+            }
+            for (int i = s.children().size() - 1; i >= 0; i--) {
+                todo.push(s.children().get(i));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static boolean outlined(Statement s) {
+        SymbolKind kind = s.hasValidKeyword() ? SymbolKind.of(s.keyword(), s.isExtension()) : null;
+        boolean named = s.argument() != null || kind == SymbolKind.INPUT || kind == SymbolKind.OUTPUT;
+        return kind != null && named && !(kind == SymbolKind.EXTENSION_STATEMENT && s.children().isEmpty());
+    }
+
+    private static OutlineSymbol symbol(Statement s, LineMap lines, List<OutlineSymbol> children) {
+        SymbolKind kind = SymbolKind.of(s.keyword(), s.isExtension());
+        String name = s.argument() == null ? s.keyword() : s.argument().trim();
+        if (kind == SymbolKind.EXTENSION_STATEMENT) {
+            name = s.keyword() + " " + name;
+        }
+        Span selection = s.argumentSpan() != null ? Names.nameSpan(s) : s.keywordSpan();
+        return new OutlineSymbol(name, kind, detail(s), s.span(), lines.range(s.span()), selection,
+                lines.range(selection), children);
     }
 
     /** What an outline shows next to a name. */

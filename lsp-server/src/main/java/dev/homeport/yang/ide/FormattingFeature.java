@@ -30,13 +30,82 @@ public final class FormattingFeature {
 
     /** The edits that format the whole source, {@code indent} spaces per level (an empty list when nothing changes). */
     public List<TextEdit> format(URI uri, int indent) {
+        return format(uri, FormattingOptions.indent(indent));
+    }
+
+    /**
+     * The edits that format the whole source. With {@link FormattingOptions#canonicalOrder()} the statements are put
+     * into RFC 7950 order first ({@link CanonicalOrder}), checked by re-parsing (every statement with its argument,
+     * at its depth, in the expected order, and no syntax error), and the answer is one edit over the part that
+     * changed; when the check fails, only the indentation is formatted.
+     */
+    public List<TextEdit> format(URI uri, FormattingOptions options) {
         Snapshot snapshot = new Snapshot(trees);
         SyntaxTree tree = snapshot.tree(snapshot.source(uri));
         if (tree == null || tree.hasErrors()) {
             return List.of();
         }
-        List<TextEdit> edits = edits(tree, Math.max(0, Math.min(indent, 16)));
+        if (options.canonicalOrder()) {
+            String formatted = canonical(tree, options.indent());
+            if (formatted != null) {
+                return formatted.equals(tree.text()) ? List.of() : List.of(difference(tree, formatted));
+            }
+        }
+        List<TextEdit> edits = edits(tree, options.indent());
         return sameMeaning(tree, edits) ? edits : List.of();
+    }
+
+    /** The text in canonical order and indented; null when reordering would not keep every statement. */
+    static String canonical(SyntaxTree tree, int indent) {
+        String reordered = CanonicalOrder.reorder(tree);
+        SyntaxTree after = reordered.equals(tree.text()) ? tree : SyntaxTree.parse(reordered);
+        if (after != tree && !sameStatements(CanonicalOrder.expectedOrder(tree), after)) {
+            return null;
+        }
+        List<TextEdit> edits = edits(after, indent);
+        return sameMeaning(after, edits) ? apply(after.text(), edits) : reordered;
+    }
+
+    private static boolean sameStatements(List<Statement> expected, SyntaxTree after) {
+        List<Statement> b = after.allStatements();
+        if (after.hasErrors() || expected.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < b.size(); i++) {
+            Statement x = expected.get(i);
+            Statement y = b.get(i);
+            if (!x.keyword().equals(y.keyword()) || x.depth() != y.depth()
+                    || !java.util.Objects.equals(x.argument(), y.argument())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One edit that turns the tree's text into {@code wanted}: the span between their common prefix and suffix. */
+    private static TextEdit difference(SyntaxTree tree, String wanted) {
+        String text = tree.text();
+        int prefix = 0;
+        int max = Math.min(text.length(), wanted.length());
+        while (prefix < max && text.charAt(prefix) == wanted.charAt(prefix)) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < max - prefix
+                && text.charAt(text.length() - 1 - suffix) == wanted.charAt(wanted.length() - 1 - suffix)) {
+            suffix++;
+        }
+        return edit(tree.lines(), Span.of(prefix, text.length() - suffix),
+                wanted.substring(prefix, wanted.length() - suffix));
+    }
+
+    static String apply(String text, List<TextEdit> edits) {
+        StringBuilder sb = new StringBuilder(text);
+        for (int i = edits.size() - 1; i >= 0; i--) {
+            TextEdit e = edits.get(i);
+            sb.replace(e.span().start(), e.span().end(), e.newText());
+        }
+        return sb.toString();
     }
 
     static List<TextEdit> edits(SyntaxTree tree, int indent) {
@@ -160,12 +229,7 @@ public final class FormattingFeature {
         if (edits.isEmpty()) {
             return true;
         }
-        StringBuilder sb = new StringBuilder(before.text());
-        for (int i = edits.size() - 1; i >= 0; i--) {
-            TextEdit e = edits.get(i);
-            sb.replace(e.span().start(), e.span().end(), e.newText());
-        }
-        SyntaxTree after = SyntaxTree.parse(sb.toString());
+        SyntaxTree after = SyntaxTree.parse(apply(before.text(), edits));
         List<Statement> a = before.allStatements();
         List<Statement> b = after.allStatements();
         if (a.size() != b.size() || after.hasErrors()) {

@@ -44,10 +44,9 @@ public final class Definitions {
         boolean local = q.prefix() == null || q.prefix().equals(context.ownPrefix());
         if (local && (keyword.equals("typedef") || keyword.equals("grouping"))) {
             for (Statement scope = site.parent(); scope != null && scope.parent() != null; scope = scope.parent()) {
-                for (Statement child : scope.children()) {
-                    if (child.is(keyword) && child.argument() != null && child.argument().trim().equals(q.name())) {
-                        return new Found(child, context, null, q);
-                    }
+                Statement child = world.blockDefinition(scope, keyword, q.name());
+                if (child != null) {
+                    return new Found(child, context, null, q);
                 }
             }
         }

@@ -29,10 +29,29 @@ public final class ModelWorld {
     private final Map<IndexedSource, List<IndexedSource>> moduleSources = new IdentityHashMap<>();
     private final Map<IndexedSource, Map<ModuleReference, Resolution>> resolutions = new IdentityHashMap<>();
     private final Map<IndexedSource, Closure> closures = new IdentityHashMap<>();
+    // typedefs and groupings of a block by "keyword name": a block with 100,000 leaves would otherwise be scanned
+    // once for every type in it
+    private final Map<dev.homeport.yang.syntax.Statement, Map<String, dev.homeport.yang.syntax.Statement>> blockDefinitions
+            = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ModelWorld(SourceTrees trees) {
         this.trees = trees;
         this.index = trees.index();
+    }
+
+    /** The first typedef or grouping named {@code name} directly in {@code block}; null when there is none. */
+    public dev.homeport.yang.syntax.Statement blockDefinition(dev.homeport.yang.syntax.Statement block, String keyword,
+            String name) {
+        Map<String, dev.homeport.yang.syntax.Statement> definitions = blockDefinitions.computeIfAbsent(block, b -> {
+            Map<String, dev.homeport.yang.syntax.Statement> m = new java.util.HashMap<>();
+            for (dev.homeport.yang.syntax.Statement c : b.children()) {
+                if ((c.is("typedef") || c.is("grouping")) && c.argument() != null) {
+                    m.putIfAbsent(c.keyword() + " " + c.argument().trim(), c);
+                }
+            }
+            return m;
+        });
+        return definitions.get(keyword + " " + name);
     }
 
     public SourceTrees trees() {
