@@ -372,19 +372,27 @@ public final class YangLanguageServer implements LanguageServer, LanguageClientA
                 if (result.isDone()) {
                     return;
                 }
+                // RUNNING until one side wins: the work, which then answers (LSP4J writes the answer on this thread,
+                // so it must not be interrupted), or the service thread, which interrupts work that is left behind
+                java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger(RUNNING);
                 java.util.concurrent.Future<?> running = requestThreads.submit(() -> {
                     try {
-                        result.complete(work.apply(checker));
+                        T value = work.apply(checker);
+                        if (state.compareAndSet(RUNNING, ANSWERING)) {
+                            result.complete(value);
+                        }
                     } catch (java.util.concurrent.CancellationException e) {
                         result.cancel(false);
                     } catch (ResponseErrorException e) {
-                        result.completeExceptionally(e);
-                    } catch (RuntimeException | StackOverflowError e) {
-                        if (!result.isDone()) {
-                            LOG.error("{} failed", what, e);
+                        if (state.compareAndSet(RUNNING, ANSWERING)) {
+                            result.completeExceptionally(e);
                         }
-                        result.completeExceptionally(new ResponseErrorException(new ResponseError(
-                                ResponseErrorCode.InternalError, what + " failed: " + e, null)));
+                    } catch (RuntimeException | StackOverflowError e) {
+                        if (state.compareAndSet(RUNNING, ANSWERING)) {
+                            LOG.error("{} failed", what, e);
+                            result.completeExceptionally(new ResponseErrorException(new ResponseError(
+                                    ResponseErrorCode.InternalError, what + " failed: " + e, null)));
+                        }
                     }
                 });
                 // the answer is settled by the work, the bound or the client's cancel, whichever comes first
@@ -396,7 +404,7 @@ public final class YangLanguageServer implements LanguageServer, LanguageClientA
                 } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
                     // answered with an error, or cancelled: either way settled
                 }
-                if (!running.isDone()) {
+                if (state.compareAndSet(RUNNING, LEFT_BEHIND)) {
                     LOG.warn("{} overran its bound or was cancelled; interrupting it", what);
                     running.cancel(true);
                 }
@@ -407,6 +415,10 @@ public final class YangLanguageServer implements LanguageServer, LanguageClientA
         }
         return result;
     }
+
+    private static final int RUNNING = 0;
+    private static final int ANSWERING = 1;
+    private static final int LEFT_BEHIND = 2;
 
     private static String describe(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";

@@ -291,6 +291,25 @@ class EditingFeaturesLspTest {
     }
 
     @Test
+    void formattingPutsStatementsInCanonicalOrderWhenTheSettingSaysSo() throws Exception {
+        String scrambled = APP.replace("module app", "module |app").replace("  yang-version 1.1;\n", "")
+                .replace("  prefix a;\n", "  prefix a;\n  yang-version 1.1;\n");
+        open(scrambled);
+        org.eclipse.lsp4j.DocumentFormattingParams params = new org.eclipse.lsp4j.DocumentFormattingParams(app(),
+                new org.eclipse.lsp4j.FormattingOptions(2, true));
+        assertThat(get(c.server().getTextDocumentService().formatting(params))).as("off by default").isEmpty();
+        c.server().getWorkspaceService().didChangeConfiguration(new org.eclipse.lsp4j.DidChangeConfigurationParams(
+                com.google.gson.JsonParser.parseString(
+                        "{\"homeport\": {\"yang\": {\"format\": {\"canonicalOrder\": true}}}}")));
+        List<? extends TextEdit> edits = get(c.server().getTextDocumentService().formatting(params));
+        // yang-version moves up before namespace: one edit over lines 1 to 3
+        assertThat(edits).singleElement().satisfies(e -> {
+            assertThat(e.getRange().getStart().getLine()).isEqualTo(1);
+            assertThat(e.getNewText()).startsWith("yang-version 1.1;\n  namespace \"urn:app\";\n  prefix a");
+        });
+    }
+
+    @Test
     void semanticTokensAreEncodedAgainstTheAnnouncedLegend() throws Exception {
         open(APP.replace("module app", "module |app"));
         List<String> legend = init.getCapabilities().getSemanticTokensProvider().getLegend().getTokenTypes();

@@ -61,4 +61,19 @@ class LspSettingsTest {
         assertThat(LspSettings.DEFAULTS.moduleCache()).isEqualTo(Optional.empty());
         assertThat(LspSettings.DEFAULTS.path()).isEqualTo(List.of());
     }
+
+    @Test
+    void canonicalOrderFormattingInEveryShape() {
+        assertThat(LspSettings.DEFAULTS.canonicalOrder()).isFalse();
+        assertThat(read("""
+                {"homeport": {"yang": {"format": {"canonicalOrder": true}}}}""").canonicalOrder()).isTrue();
+        assertThat(read("""
+                {"homeport.yang.format.canonicalOrder": true}""").canonicalOrder()).isTrue();
+        assertThat(read("""
+                {"format": {"canonicalOrder": true}}""").canonicalOrder()).isTrue();
+        LspSettings bad = read("""
+                {"homeport": {"yang": {"format": {"canonicalOrder": "yes"}}}}""");
+        assertThat(bad.canonicalOrder()).isFalse();
+        assertThat(bad.problems()).singleElement().asString().contains("format.canonicalOrder");
+    }
 }

@@ -45,9 +45,22 @@ public final class LspCommand implements Callable<Integer> {
             description = "the address the WebSocket server binds to (default 127.0.0.1; 0.0.0.0 for every interface)")
     String address;
 
+    @Option(names = "--request-timeout", paramLabel = "SECONDS",
+            description = "answer every request within this many seconds, or cancel it (default 5)")
+    double requestTimeoutSeconds = YangLanguageServer.Options.DEFAULT_REQUEST_TIMEOUT.toMillis() / 1000.0;
+
+    @Option(names = "--max-message-bytes", paramLabel = "BYTES",
+            description = "close a connection that sends a larger message (default 64 MiB)")
+    int maxMessageBytes = YangLanguageServer.Options.DEFAULT_MAX_MESSAGE_BYTES;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
-        YangLanguageServer.Options options = YangLanguageServer.Options.defaults();
+        if (!(requestTimeoutSeconds > 0) || maxMessageBytes <= 0) {
+            throw new ParameterException(spec.commandLine(), "--request-timeout and --max-message-bytes must be positive");
+        }
+        YangLanguageServer.Options options = YangLanguageServer.Options.defaults()
+                .withRequestTimeout(java.time.Duration.ofMillis(Math.max(1, Math.round(requestTimeoutSeconds * 1000))))
+                .withMaxMessageBytes(maxMessageBytes);
         String listen = transport == null ? null : transport.websocket != null ? transport.websocket : transport.socket;
         if (listen == null) {
             if (address != null) {

@@ -47,4 +47,13 @@ class LspCommandTest {
             assertThat(r.err()).contains("cannot serve LSP on 127.0.0.1:" + taken.getLocalPort());
         }
     }
+
+    @Test
+    void boundsMustBePositive() {
+        Run r = CheckCommandTest.run("lsp", "--request-timeout", "0");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("must be positive");
+        assertThat(CheckCommandTest.run("lsp", "--max-message-bytes", "-1").exit()).isEqualTo(2);
+        assertThat(CheckCommandTest.run("lsp", "--help").out()).contains("--request-timeout").contains("--max-message-bytes");
+    }
 }

@@ -71,6 +71,26 @@ class LspLauncherIT {
     }
 
     @Test
+    void stdioExitsWithAMessageWhenAClientAnnouncesAHugeMessage() throws Exception {
+        Path ws = Files.createDirectories(dir.resolve("ws"));
+        ProcessBuilder pb = new ProcessBuilder(CheckLauncherIT.projectRoot().resolve("homeport").toString(), "lsp",
+                "--stdio", "--max-message-bytes", "65536").directory(ws.toFile())
+                .redirectError(dir.resolve("stderr.txt").toFile());
+        pb.environment().put("HOMEPORT_MODULE_CACHE", dir.resolve("cache").toString());
+        Process p = pb.start();
+        try {
+            p.getOutputStream().write("Content-Length: 2000000000\r\n\r\n{\"jsonrpc\"".getBytes(
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            p.getOutputStream().flush();
+            assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("the server process ends").isTrue();
+            assertThat(p.exitValue()).isEqualTo(1);
+            assertThat(stderr()).contains("refusing an LSP message of 2000000000 bytes").contains("65536");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
     void aBadWebSocketPortIsAUsageError() throws Exception {
         Process p = new ProcessBuilder(CheckLauncherIT.projectRoot().resolve("homeport").toString(), "lsp",
                 "--websocket", "not-a-port").directory(dir.toFile()).start();
