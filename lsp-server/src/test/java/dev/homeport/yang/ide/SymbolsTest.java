@@ -69,4 +69,24 @@ class SymbolsTest {
         int at = NavigationTest.SUB.indexOf("typedef sub-name") + "typedef ".length();
         assertThat(f.describe(name.location())).isEqualTo("base-sub.yang:[" + at + ", " + (at + 8) + ") sub-name");
     }
+
+    @Test
+    void nestingBelowTheMaximumDepthIsListedFlat() {
+        int levels = 10_000;
+        String text = "module m { prefix m; namespace \"urn:m\";\n" + "container c {\n".repeat(levels)
+                + "leaf x { type string; }\n" + "}\n".repeat(levels) + "}\n|";
+        IdeFixture f = IdeFixture.of(dir, "m.yang", text);
+        List<OutlineSymbol> level = f.service.documentSymbols(f.cursorUri);
+        int depth = 0;
+        while (level.size() == 1 && level.get(0).children().size() == 1) {
+            level = level.get(0).children();
+            depth++;
+        }
+        // module + MAX_DEPTH - 1 nested levels; the deepest holds every symbol below it, in document order
+        assertThat(depth).isEqualTo(DocumentSymbolsFeature.MAX_DEPTH - 1);
+        List<OutlineSymbol> flat = level.get(0).children();
+        assertThat(flat).hasSize(levels + 1 - (DocumentSymbolsFeature.MAX_DEPTH - 1));
+        assertThat(flat).allSatisfy(sym -> assertThat(sym.children()).isEmpty());
+        assertThat(flat.get(flat.size() - 1).name()).isEqualTo("x");
+    }
 }
