@@ -92,8 +92,10 @@ class EditingFeaturesLspTest {
         ws = Files.createDirectories(dir.resolve("ws"));
         Files.writeString(ws.resolve("base.yang"), BASE);
         Files.writeString(ws.resolve("app.yang"), APP);
+        // the request bound has its own tests (RequestBoundsTest); here a loaded machine must not cancel answers
         c = LspConnection.open(LspConnection.Transport.PIPES, YangLanguageServer.Options.defaults()
-                .withSemanticDelay(Duration.ofMillis(50)).withModuleCache(dir.resolve("cache")));
+                .withSemanticDelay(Duration.ofMillis(50)).withModuleCache(dir.resolve("cache"))
+                .withRequestTimeout(Duration.ofSeconds(60)));
         init = c.initialize(ws, null);
         assertThat(init.getCapabilities().getDefinitionProvider().getLeft()).isTrue();
         appUri = ws.resolve("app.yang").toUri().toString();
