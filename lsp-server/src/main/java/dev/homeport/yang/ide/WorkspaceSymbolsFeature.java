@@ -24,7 +24,8 @@ public final class WorkspaceSymbolsFeature {
         this.trees = trees;
     }
 
-    private record Scored(WorkspaceSymbol symbol, int score) {
+    /** A match; its location is made only for the matches that are returned (a query can match 100,000 names). */
+    private record Scored(String name, SymbolKind kind, String module, Statement statement, int score) {
     }
 
     public List<WorkspaceSymbol> workspaceSymbols(String query) {
@@ -48,13 +49,14 @@ public final class WorkspaceSymbolsFeature {
                 String name = s.argument().trim();
                 int score = score(q, name.toLowerCase(Locale.ROOT));
                 if (score >= 0) {
-                    found.add(new Scored(new WorkspaceSymbol(name, kind, module, snapshot.location(s)), score));
+                    found.add(new Scored(name, kind, module, s, score));
                 }
             }
         }
-        found.sort(Comparator.comparingInt(Scored::score).thenComparingInt(s -> s.symbol().name().length())
-                .thenComparing(s -> s.symbol().name()).thenComparing(s -> s.symbol().module() == null ? "" : s.symbol().module()));
-        return found.stream().limit(LIMIT).map(Scored::symbol).toList();
+        found.sort(Comparator.comparingInt(Scored::score).thenComparingInt(s -> s.name().length())
+                .thenComparing(Scored::name).thenComparing(s -> s.module() == null ? "" : s.module()));
+        return found.stream().limit(LIMIT)
+                .map(s -> new WorkspaceSymbol(s.name(), s.kind(), s.module(), snapshot.location(s.statement()))).toList();
     }
 
     /** 0 exact, 1 prefix, 2 substring, 3 characters in order, -1 no match. */
