@@ -28,7 +28,7 @@ public final class DocumentSymbolsFeature {
         if (tree == null) {
             return List.of();
         }
-        return outline(tree.statements(), tree.lines(), 0);
+        return outline(tree.statements(), tree.lines(), 0, new int[] {MAX_SYMBOLS});
     }
 
     /**
@@ -36,13 +36,23 @@ public final class DocumentSymbolsFeature {
      * and the JSON writers of LSP libraries recurse once per level.
      */
     static final int MAX_DEPTH = 100;
+    /**
+     * At most this many symbols: far more than any published module has (thousands), and an answer an editor can take
+     * in (a 10 MB module of 130,000 leaves would be 30 MB of JSON). The first ones in document order are kept.
+     */
+    static final int MAX_SYMBOLS = 20_000;
 
-    private static List<OutlineSymbol> outline(List<Statement> statements, LineMap lines, int depth) {
+    /** The outline of {@code statements}; {@code left[0]} counts down the symbols still allowed. */
+    private static List<OutlineSymbol> outline(List<Statement> statements, LineMap lines, int depth, int[] left) {
         List<OutlineSymbol> out = new ArrayList<>();
         for (Statement s : statements) {
+            if (left[0] <= 0) {
+                break;
+            }
             if (outlined(s)) {
-                List<OutlineSymbol> inside = depth + 1 < MAX_DEPTH ? outline(s.children(), lines, depth + 1)
-                        : flat(s.children(), lines);
+                left[0]--;
+                List<OutlineSymbol> inside = depth + 1 < MAX_DEPTH ? outline(s.children(), lines, depth + 1, left)
+                        : flat(s.children(), lines, left);
                 out.add(symbol(s, lines, inside));
             }
         }
@@ -50,15 +60,16 @@ public final class DocumentSymbolsFeature {
     }
 
     /** Every outlined statement among {@code statements} and below, in document order, without nesting. */
-    private static List<OutlineSymbol> flat(List<Statement> statements, LineMap lines) {
+    private static List<OutlineSymbol> flat(List<Statement> statements, LineMap lines, int[] left) {
         List<OutlineSymbol> out = new ArrayList<>();
         java.util.Deque<Statement> todo = new java.util.ArrayDeque<>();
         for (int i = statements.size() - 1; i >= 0; i--) {
             todo.push(statements.get(i));
         }
-        while (!todo.isEmpty()) {
+        while (!todo.isEmpty() && left[0] > 0) {
             Statement s = todo.pop();
             if (outlined(s)) {
+                left[0]--;
                 out.add(symbol(s, lines, List.of()));
             }
             for (int i = s.children().size() - 1; i >= 0; i--) {

@@ -89,4 +89,20 @@ class SymbolsTest {
         assertThat(flat).allSatisfy(sym -> assertThat(sym.children()).isEmpty());
         assertThat(flat.get(flat.size() - 1).name()).isEqualTo("x");
     }
+
+    @Test
+    void atMostMaxSymbolsInDocumentOrder() {
+        int leaves = DocumentSymbolsFeature.MAX_SYMBOLS + 500;
+        StringBuilder text = new StringBuilder("module m { prefix m; namespace \"urn:m\";\n container c {\n");
+        for (int i = 0; i < leaves; i++) {
+            text.append("  leaf l").append(i).append(" { type string; }\n");
+        }
+        text.append(" }\n}\n|");
+        IdeFixture f = IdeFixture.of(dir, "m.yang", text.toString());
+        List<OutlineSymbol> container = f.service.documentSymbols(f.cursorUri).get(0).children().get(0).children();
+        // the module and the container count too
+        assertThat(container).hasSize(DocumentSymbolsFeature.MAX_SYMBOLS - 2);
+        assertThat(container.get(0).name()).isEqualTo("l0");
+        assertThat(container.get(container.size() - 1).name()).isEqualTo("l" + (DocumentSymbolsFeature.MAX_SYMBOLS - 3));
+    }
 }
