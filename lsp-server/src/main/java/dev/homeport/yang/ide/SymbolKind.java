@@ -9,16 +9,22 @@ public enum SymbolKind {
     /** An extension statement that defines something, such as RFC 8791's {@code sx:structure}. */
     EXTENSION_STATEMENT;
 
+    private static final java.util.Map<String, SymbolKind> BY_KEYWORD = new java.util.HashMap<>();
+
+    static {
+        for (SymbolKind k : values()) {
+            if (k != EXTENSION_STATEMENT) {
+                BY_KEYWORD.put(k.name().toLowerCase(Locale.ROOT).replace('_', '-'), k);
+            }
+        }
+    }
+
     /** The kind of a statement's keyword; null for statements that do not appear in outlines. */
     static SymbolKind of(String keyword, boolean extension) {
         if (extension) {
             return EXTENSION_STATEMENT;
         }
-        try {
-            SymbolKind k = valueOf(keyword.toUpperCase(Locale.ROOT).replace('-', '_'));
-            return k == EXTENSION_STATEMENT ? null : k;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        // a map, not valueOf: most statements (type, description...) are no symbols, and exceptions cost
+        return BY_KEYWORD.get(keyword);
     }
 }
