@@ -15,8 +15,10 @@ function newest(p) {
   if (!s.isDirectory()) return s.mtimeMs;
   return Math.max(s.mtimeMs, ...fs.readdirSync(p).map((f) => newest(path.join(p, f))));
 }
-const stamp = path.join(out, '.built');
-if (fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs >= Math.max(...inputs.map(newest))) {
+// the stamp lives outside the output, so that it does not end up in the jar
+const stamp = path.join(here, 'node_modules', '.homeport-editor-built');
+if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === out && fs.existsSync(path.join(out, 'index.html'))
+    && fs.statSync(stamp).mtimeMs >= Math.max(...inputs.map(newest))) {
   process.exit(0);
 }
 fs.rmSync(out, { recursive: true, force: true });
@@ -36,4 +38,4 @@ await esbuild.build({
   outdir: out,
 });
 fs.copyFileSync(path.join(here, 'src', 'index.html'), path.join(out, 'index.html'));
-fs.writeFileSync(stamp, new Date().toISOString());
+fs.writeFileSync(stamp, out);

@@ -89,7 +89,7 @@ describe('the browser editor of lsp --serve-editor, in chromium', () => {
       assert.equal(r.status, 200, asset);
     }
     assert.equal((await fetch(new URL('../../../etc/passwd', server.url))).status, 404);
-    assert.equal((await fetch(new URL('.built', server.url))).status, 404);
+    assert.equal((await fetch(new URL('.hidden', server.url))).status, 404);
     assert.equal((await fetch(new URL('dev/homeport/lsp/cli/LspMain.class', server.url))).status, 404);
   });
 
