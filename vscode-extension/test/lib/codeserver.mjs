@@ -18,18 +18,56 @@ export function codeServerBinary() {
   return execFileSync(path.join(extensionDir, 'scripts', 'install-code-server.sh'), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
 }
 
-/** A PATH with every program of /usr/bin and /bin except Java: the machine as a user without Java has it. */
+/** Whether a folder holds a `java` program (a file or a link to one). */
+export function hasJava(dir) {
+  try {
+    fs.accessSync(path.join(dir, 'java'), fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The machine as a user without Java has it: the folders of PATH (and /usr/bin, /bin) that hold no `java` as they
+ * are, and for those that do (/usr/bin has Debian's Java 17), a folder of links to their other programs in their
+ * place. Returns the new PATH; not one of its folders has a `java`.
+ */
 export function pathWithoutJava(dir) {
   const bin = path.join(dir, 'bin-without-java');
   fs.mkdirSync(bin, { recursive: true });
-  for (const d of ['/usr/local/bin', '/usr/bin', '/bin']) {
+  const entries = [];
+  const dirs = [...new Set([...(process.env.PATH ?? '').split(':').filter(Boolean), '/usr/bin', '/bin'])];
+  for (const d of dirs) {
     if (!fs.existsSync(d)) continue;
+    if (!hasJava(d)) {
+      entries.push(d);
+      continue;
+    }
+    if (!entries.includes(bin)) entries.push(bin);
     for (const f of fs.readdirSync(d)) {
       if (/^(java|javac|jshell|jar|jlink|keytool|jrunscript)(\.|$)/.test(f) || fs.existsSync(path.join(bin, f))) continue;
       fs.symlinkSync(path.join(d, f), path.join(bin, f));
     }
   }
-  return bin;
+  const result = entries.join(':');
+  const leaking = entries.filter(hasJava);
+  if (leaking.length > 0) throw new Error(`a Java is still on the stripped PATH: ${leaking}`);
+  return result;
+}
+
+/** The pids of running processes whose command line holds this text (Linux /proc). */
+export function processesWith(text) {
+  const found = [];
+  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (cmdline.some((a) => a.includes(text))) found.push({ pid: Number(pid), cmdline, exe: fs.readlinkSync(`/proc/${pid}/exe`) });
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return found;
 }
 
 /**
@@ -121,13 +159,17 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
 }
 
-/** Runs a command from the command palette by its title. */
+/** Runs a command from the command palette by its title (exactly that one: not "Format Document With..."). */
 export async function runCommand(page, title) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  await rows.filter({ hasText: title }).first().waitFor();
+  const labels = await rows.evaluateAll((els) => els.map((e) => e.querySelector('.label-name')?.textContent ?? e.textContent));
+  const index = labels.findIndex((l) => l === title);
+  for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
 }
 

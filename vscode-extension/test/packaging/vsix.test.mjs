@@ -7,8 +7,16 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { entries, extract, read } from '../lib/zip.mjs';
 import { corpus, platformVsix, universalVsix } from '../lib/paths.mjs';
+import { pathWithoutJava } from '../lib/codeserver.mjs';
+import { startStdio } from '../lib/lsp.mjs';
+
+const require = createRequire(import.meta.url);
+const { findJava } = require('../../out/java.js');
+const { serverLaunch } = require('../../out/settings.js');
 
 const run = promisify(execFile);
 
@@ -80,6 +88,41 @@ test('the linux-x64 runtime runs the packaged server with no other Java', async 
     assert.match(r.stdout + r.stderr, /broken\.yang:6/);
     assert.match(r.stdout + r.stderr, /no-such-type/);
   } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('with every Java hidden, the extension\'s Java discovery picks the embedded runtime, whose server publishes diagnostics', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homeport-vsix-'));
+  let session;
+  try {
+    await extract(platformVsix, 'extension/', dir);
+    const env = { ...process.env, PATH: pathWithoutJava(dir), HOME: dir };
+    delete env.JAVA_HOME;
+    delete env.JDK_HOME;
+    const embedded = path.join(dir, 'jre');
+    const found = await findJava({ env, embeddedHome: embedded });
+    assert.ok(found.ok, found.message);
+    assert.equal(found.source, 'embedded runtime');
+    assert.equal(found.executable, path.join(embedded, 'bin', 'java'));
+    assert.deepEqual(found.rejected, ['PATH: no java found']);
+    // the command line the extension builds, in the environment without Java
+    const launch = serverLaunch(found.executable, path.join(dir, 'server', 'lsp-server.jar'), []);
+    const jarAt = launch.args.indexOf('-jar');
+    session = startStdio(launch.command, path.join(dir, 'server', 'lsp-server.jar'), launch.args.slice(0, jarAt), env);
+    assert.equal(fs.realpathSync(`/proc/${session.process.pid}/exe`), fs.realpathSync(found.executable));
+    const ws = path.join(dir, 'ws');
+    fs.mkdirSync(ws);
+    const uri = pathToFileURL(path.join(ws, 'broken.yang')).href;
+    await session.request('initialize', { processId: process.pid, rootUri: pathToFileURL(ws).href, capabilities: {} });
+    await session.notify('initialized', {});
+    await session.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yang', version: 1,
+      text: 'module broken {\n  yang-version 1.1;\n  namespace "urn:b";\n  prefix b;\n  leaf x { type no-such-type; }\n}\n' } });
+    const diagnostics = await session.waitForDiagnostics(uri, (d) => d.length > 0, 'the seeded error', 60000);
+    assert.equal(diagnostics[0].range.start.line, 4);
+    assert.match(diagnostics[0].message, /no-such-type/);
+  } finally {
+    session?.process.kill();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -1,6 +1,7 @@
 package dev.homeport.lsp.cli;
 
 import dev.homeport.lsp.YangLanguageServer;
+import dev.homeport.lsp.transport.EditorPage;
 import dev.homeport.lsp.transport.SocketTransport;
 import dev.homeport.lsp.transport.StdioTransport;
 import dev.homeport.lsp.transport.WebSocketTransport;
@@ -14,13 +15,15 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code homeport lsp [--stdio | --websocket [HOST:]PORT | --socket [HOST:]PORT] [--address A]}: the YANG language
- * server. stdio is the default (an editor starts the process); WebSocket serves path /lsp and TCP the plain base
- * protocol, one server per connection, bound to 127.0.0.1 unless an address is given.
+ * {@code homeport lsp [--stdio | --websocket [HOST:]PORT | --socket [HOST:]PORT | --serve-editor [HOST:]PORT]
+ * [--address A]}: the YANG language server. stdio is the default (an editor starts the process); WebSocket serves
+ * path /lsp and TCP the plain base protocol, one server per connection, bound to 127.0.0.1 unless an address is
+ * given; --serve-editor is the WebSocket server plus a browser editor (Monaco) on / that talks to its /lsp.
  */
 @Command(name = "lsp", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the YANG language server (LSP) for an editor.",
-                "stdio by default; --websocket PORT serves ws://ADDRESS:PORT/lsp, one server per connection."})
+                "stdio by default; --websocket PORT serves ws://ADDRESS:PORT/lsp, one server per connection;",
+                "--serve-editor PORT adds a YANG editor in the browser on http://ADDRESS:PORT/."})
 public final class LspCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,6 +39,11 @@ public final class LspCommand implements Callable<Integer> {
         @Option(names = "--socket", paramLabel = "[HOST:]PORT",
                 description = "serve LSP over plain TCP on this port, one server per connection")
         String socket;
+
+        @Option(names = "--serve-editor", paramLabel = "[HOST:]PORT",
+                description = "serve a YANG editor in the browser (Monaco) on http://HOST:PORT/, talking LSP to "
+                        + "ws://HOST:PORT/lsp, which other editors can use too")
+        String serveEditor;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -61,14 +69,17 @@ public final class LspCommand implements Callable<Integer> {
         YangLanguageServer.Options options = YangLanguageServer.Options.defaults()
                 .withRequestTimeout(java.time.Duration.ofMillis(Math.max(1, Math.round(requestTimeoutSeconds * 1000))))
                 .withMaxMessageBytes(maxMessageBytes);
-        String listen = transport == null ? null : transport.websocket != null ? transport.websocket : transport.socket;
+        String listen = transport == null ? null
+                : transport.websocket != null ? transport.websocket
+                : transport.serveEditor != null ? transport.serveEditor : transport.socket;
         if (listen == null) {
             if (address != null) {
-                throw new ParameterException(spec.commandLine(), "--address needs --websocket or --socket");
+                throw new ParameterException(spec.commandLine(), "--address needs --websocket, --serve-editor or --socket");
             }
             return StdioTransport.serve(options);
         }
-        String option = transport.websocket != null ? "--websocket" : "--socket";
+        String option = transport.websocket != null ? "--websocket"
+                : transport.serveEditor != null ? "--serve-editor" : "--socket";
         String host = address != null ? address : WebSocketTransport.DEFAULT_ADDRESS;
         String portText = listen;
         int colon = portText.lastIndexOf(':');
@@ -98,6 +109,21 @@ public final class LspCommand implements Callable<Integer> {
                         + tcp.port());
                 spec.commandLine().getErr().flush();
                 tcp.join();
+            }
+            return 0;
+        }
+        if (transport.serveEditor != null) {
+            if (!EditorPage.available()) {
+                spec.commandLine().getErr().println("homeport: this build has no editor page (lsp-server was built "
+                        + "without lsp-server/editor-page); --websocket serves the language server alone");
+                return 1;
+            }
+            try (WebSocketTransport ws = WebSocketTransport.start(host, port, () -> options, EditorPage::addTo)) {
+                String base = "http://" + hostForUrl(host) + ":" + ws.port();
+                spec.commandLine().getErr().println("homeport: serving the YANG editor on " + base + "/ (LSP on ws://"
+                        + hostForUrl(host) + ":" + ws.port() + WebSocketTransport.PATH + ")");
+                spec.commandLine().getErr().flush();
+                ws.join();
             }
             return 0;
         }

@@ -8,6 +8,7 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Collection;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
@@ -46,6 +47,15 @@ public final class WebSocketTransport implements AutoCloseable {
     /** Starts serving on address:port (port 0: any free port; see {@link #port()}). */
     public static WebSocketTransport start(String address, int port, Supplier<YangLanguageServer.Options> options)
             throws IOException {
+        return start(address, port, options, context -> { });
+    }
+
+    /**
+     * As {@link #start(String, int, Supplier)}, and lets the caller add more content to the same server beside
+     * {@value #PATH} (the browser editor's page and assets, {@link EditorPage}) before it starts.
+     */
+    public static WebSocketTransport start(String address, int port, Supplier<YangLanguageServer.Options> options,
+            Consumer<ServletContextHandler> moreContent) throws IOException {
         Server jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
         connector.setHost(address);
@@ -65,6 +75,7 @@ public final class WebSocketTransport implements AutoCloseable {
                         }
                     }).build());
         });
+        moreContent.accept(context);
         try {
             jetty.start();
         } catch (Exception e) {

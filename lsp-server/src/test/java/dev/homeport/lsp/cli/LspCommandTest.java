@@ -20,7 +20,7 @@ class LspCommandTest {
     void addressWithoutAListenerIsRefused() {
         Run r = CheckCommandTest.run("lsp", "--address", "127.0.0.1");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("--address needs --websocket or --socket");
+        assertThat(r.err()).contains("--address needs --websocket, --serve-editor or --socket");
     }
 
     @Test

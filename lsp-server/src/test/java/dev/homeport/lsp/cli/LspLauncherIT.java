@@ -153,6 +153,64 @@ class LspLauncherIT {
         }
     }
 
+    @Test
+    void serveEditorServesThePageAndItsAssetsBesideLsp() throws Exception {
+        Path ws = Files.createDirectories(dir.resolve("ws"));
+        ProcessBuilder pb = new ProcessBuilder(CheckLauncherIT.projectRoot().resolve("homeport").toString(), "lsp",
+                "--serve-editor", "127.0.0.1:0").directory(ws.toFile());
+        pb.environment().put("HOMEPORT_MODULE_CACHE", dir.resolve("cache").toString());
+        Process p = pb.start();
+        try {
+            java.io.BufferedReader err = new java.io.BufferedReader(new java.io.InputStreamReader(p.getErrorStream(),
+                    StandardCharsets.UTF_8));
+            String base = null;
+            for (String line; base == null && (line = err.readLine()) != null; ) {
+                java.util.regex.Matcher m = java.util.regex.Pattern
+                        .compile("serving the YANG editor on (http://127\\.0\\.0\\.1:\\d+)/ \\(LSP on ws://").matcher(line);
+                if (m.find()) {
+                    base = m.group(1);
+                }
+            }
+            assertThat(base).as("the server prints the page's URL").isNotNull();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    err.transferTo(java.io.Writer.nullWriter());
+                } catch (IOException e) {
+                    // the process ended
+                }
+            });
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.util.function.Function<String, java.net.http.HttpResponse<String>> get = path -> {
+                try {
+                    return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(path)).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                } catch (IOException | InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            };
+            var page = get.apply(base + "/");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+            assertThat(page.body()).contains("<script type=\"module\" src=\"editor.js\">");
+            var script = get.apply(base + "/editor.js");
+            assertThat(script.statusCode()).isEqualTo(200);
+            assertThat(script.body()).contains("textDocument/didOpen");
+            assertThat(get.apply(base + "/editor.worker.js").statusCode()).isEqualTo(200);
+            assertThat(get.apply(base + "/nope.js").statusCode()).isEqualTo(404);
+            assertThat(get.apply(base + "/dev/homeport/lsp/cli/LspMain.class").statusCode()).isEqualTo(404);
+            // the page's /lsp is the language server, as for --websocket
+            try (dev.homeport.lsp.LspConnection c = dev.homeport.lsp.LspConnection.websocket(
+                    java.net.URI.create(base.replace("http://", "ws://") + "/lsp"))) {
+                InitializeResult init = c.initialize(ws, null);
+                assertThat(init.getCapabilities().getHoverProvider()).isNotNull();
+            }
+        } finally {
+            p.destroy();
+            p.waitFor(30, TimeUnit.SECONDS);
+            p.destroyForcibly();
+        }
+    }
+
     private String stderr() throws IOException {
         Path f = dir.resolve("stderr.txt");
         return Files.exists(f) ? Files.readString(f) : "";
