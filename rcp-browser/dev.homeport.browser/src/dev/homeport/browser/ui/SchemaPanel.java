@@ -95,7 +95,7 @@ public final class SchemaPanel extends Composite {
             return;
         }
         DeviceConnection c = connection.get();
-        Ui.status(status, "Loading the schema of " + c.device().fingerprint() + "...", false);
+        Ui.status(status, "Loading the schema of " + c.id() + "...", false);
         Ui.background(browser.io(), this, () -> c.schema(p -> Ui.onUi(this,
                 () -> Ui.status(status, "Schema: " + p, false))), schema -> {
                     if (browser.selected().orElse(null) != c) {
