@@ -122,10 +122,10 @@ public final class DevicesPanel extends Composite {
         column("Address", 150, DeviceEntry::address);
         column("Host key / certificate fingerprint", 380, DeviceEntry::identityText);
         column("First seen", 150, d -> TIME.format(d.firstSeen()));
+        column("Note", 260, DeviceEntry::note);
         column("Via", 120, d -> d.kind() == DeviceEntry.Kind.CALL_HOME
                 ? d.transport() + " call home" : d.transport() + " " + d.host() + ":" + d.port());
         column("Login", 110, d -> d.profile().isEmpty() ? (d.user().isEmpty() ? "" : d.user()) : d.profile());
-        column("Note", 260, DeviceEntry::note);
         table.setContentProvider(ArrayContentProvider.getInstance());
         GridDataFactory.fillDefaults().grab(true, true).hint(600, 120).applyTo(table.getControl());
         table.addSelectionChangedListener(e -> selectionChanged());

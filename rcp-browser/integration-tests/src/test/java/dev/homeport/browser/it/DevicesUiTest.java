@@ -152,7 +152,7 @@ class DevicesUiTest {
         TableItem row = awaitValue("the TLS device waiting for approval", () -> rowOf(deviceTls.fingerprint())
                 .filter(r -> r.getText(0).equals("waiting for approval")));
         assertThat(row.getText(2)).startsWith("X.509").endsWith(" " + deviceTls.fingerprint());
-        assertThat(row.getText(4)).isEqualTo("TLS call home");
+        assertThat(row.getText(5)).isEqualTo("TLS call home");
         select(devicesPanel.table().getTable(), row);
         screenshot("devices-1-tls-device-waiting");
         click(devicesPanel.trustButton());
@@ -196,9 +196,9 @@ class DevicesUiTest {
         dialog.pressConnect();
         String id = "ssh://127.0.0.1:" + port;
         TableItem refused = awaitValue("the unknown key refused", () -> rowOfId(port)
-                .filter(r -> r.getText(0).equals("known, offline") && !r.getText(6).isEmpty()));
+                .filter(r -> r.getText(0).equals("known, offline") && !r.getText(4).isEmpty()));
         assertThat(devicesPanel.statusLine().getText()).contains("Connect to " + id);
-        assertThat(refused.getText(6)).contains(BrowserUiTest.fingerprint(router));
+        assertThat(refused.getText(4)).contains(BrowserUiTest.fingerprint(router));
 
         dialog = openConnect(port, "lab", true);
         screenshot("devices-3-connect-dialog");
@@ -206,7 +206,7 @@ class DevicesUiTest {
         TableItem row = awaitValue("the ordinary device connected", () -> rowOfId(port)
                 .filter(r -> r.getText(0).equals("connected")));
         assertThat(row.getText(2)).endsWith(" " + BrowserUiTest.fingerprint(router));
-        assertThat(row.getText(5)).isEqualTo("lab");
+        assertThat(row.getText(6)).isEqualTo("lab");
         assertThat(browser.trust().store().entries()).hasSize(1);
         select(devicesPanel.table().getTable(), row);
         awaitValue("its schema", () -> Arrays.stream(schemaPanel.tree().getTree().getItems())
@@ -249,7 +249,7 @@ class DevicesUiTest {
         devicesPanel.loginChoice().setText("lab");
         click(devicesPanel.trustButton());
         await("connected with the profile", () -> rowOf(fp).map(r -> r.getText(0).equals("connected")
-                && r.getText(5).equals("lab")).orElse(false));
+                && r.getText(6).equals("lab")).orElse(false));
         devicesPanel.table().getTable().getColumn(3).setWidth(222);
         closeWindow(); // the panel saves its UI state, the browser its state; the device is cut off
         sshDevices.callHomes().forEach(sshDevices::remove);
@@ -266,7 +266,7 @@ class DevicesUiTest {
         openWindow(second);
         TableItem known = awaitValue("the known device, offline", () -> rowOf(fp)
                 .filter(r -> r.getText(0).equals("known, offline")));
-        assertThat(known.getText(5)).isEqualTo("lab");
+        assertThat(known.getText(6)).isEqualTo("lab");
         assertThat(browser.settings().sshEnabled()).isTrue();
         assertThat(browser.settings().password()).containsExactly("s3cret-listener".toCharArray());
         assertThat(devicesPanel.table().getTable().getColumn(3).getWidth()).isEqualTo(222);
@@ -317,7 +317,7 @@ class DevicesUiTest {
 
     private Optional<TableItem> rowOfId(int port) {
         return Arrays.stream(devicesPanel.table().getTable().getItems())
-                .filter(r -> r.getText(4).equals("SSH 127.0.0.1:" + port)).findFirst();
+                .filter(r -> r.getText(5).equals("SSH 127.0.0.1:" + port)).findFirst();
     }
 
     private void pump() {
