@@ -538,7 +538,8 @@ public final class DeviceBrowser implements AutoCloseable {
             changed();
             return c;
         } catch (IOException | RuntimeException e) {
-            direct.put(id, connecting.withState(DeviceEntry.State.OFFLINE, String.valueOf(e.getMessage())));
+            direct.put(id, connecting.withState(DeviceEntry.State.OFFLINE, DeviceEntry.CONNECT_FAILED
+                    + e.getMessage()));
             changed();
             throw e;
         }

@@ -20,6 +20,9 @@ public record DeviceEntry(String id, Kind kind, Transport transport, State state
                           String profile) {
     public enum Kind { CALL_HOME, DIRECT }
 
+    /** How the note of an ordinary device that could not be connected starts. */
+    public static final String CONNECT_FAILED = "connect failed: ";
+
     public enum Transport { SSH, TLS }
 
     public enum State { PENDING, CONNECTING, CONNECTED, OFFLINE, REFUSED }
@@ -54,7 +57,7 @@ public record DeviceEntry(String id, Kind kind, Transport transport, State state
             case PENDING -> "waiting for approval";
             case CONNECTING -> "connecting";
             case CONNECTED -> "connected";
-            case OFFLINE -> "known, offline";
+            case OFFLINE -> kind == Kind.DIRECT && note.startsWith(CONNECT_FAILED) ? "connect failed" : "known, offline";
             case REFUSED -> "blocked";
         };
     }

@@ -76,43 +76,41 @@ public final class DevicesPanel extends Composite {
         setLayout(new GridLayout(1, false));
         BrowserSettings s = browser.settings();
 
-        Composite listeners = new Composite(this, SWT.NONE);
-        listeners.setLayout(new GridLayout(8, false));
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(listeners);
-        new Label(listeners, SWT.NONE).setText("Listen on");
-        host = text(listeners, s.listenHost(), 110, SWT.BORDER);
-        new Label(listeners, SWT.NONE).setText("User");
-        user = text(listeners, s.username(), 80, SWT.BORDER);
-        new Label(listeners, SWT.NONE).setText("Password");
-        password = text(listeners, new String(s.password()), 80, SWT.BORDER | SWT.PASSWORD);
-        new Label(listeners, SWT.NONE).setText("Profile");
-        Composite prof = new Composite(listeners, SWT.NONE);
-        prof.setLayout(new GridLayout(2, false));
-        profileName = text(prof, "", 80, SWT.BORDER);
+        Composite loginRow = row(9);
+        new Label(loginRow, SWT.NONE).setText("Listen on");
+        host = text(loginRow, s.listenHost(), 110, SWT.BORDER);
+        new Label(loginRow, SWT.NONE).setText("User");
+        user = text(loginRow, s.username(), 80, SWT.BORDER);
+        new Label(loginRow, SWT.NONE).setText("Password");
+        password = text(loginRow, new String(s.password()), 80, SWT.BORDER | SWT.PASSWORD);
+        new Label(loginRow, SWT.NONE).setText("Profile");
+        profileName = text(loginRow, "", 80, SWT.BORDER);
         profileName.setMessage("name");
-        saveProfile = new Button(prof, SWT.PUSH);
+        saveProfile = new Button(loginRow, SWT.PUSH);
         saveProfile.setText("Save profile");
         saveProfile.setToolTipText("Save the user and password above as a named profile (password in secure storage)");
         saveProfile.addListener(SWT.Selection, e -> saveProfile());
 
-        new Label(listeners, SWT.NONE).setText("SSH port");
-        sshPort = text(listeners, String.valueOf(s.sshPort()), 50, SWT.BORDER);
-        sshSwitch = new Button(listeners, SWT.PUSH);
+        Composite sshRow = row(4);
+        new Label(sshRow, SWT.NONE).setText("SSH port");
+        sshPort = text(sshRow, String.valueOf(s.sshPort()), 50, SWT.BORDER);
+        sshSwitch = new Button(sshRow, SWT.PUSH);
         sshSwitch.addListener(SWT.Selection, e -> toggle(false));
-        sshState = new Label(listeners, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).span(5, 1).applyTo(sshState);
+        sshState = new Label(sshRow, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(sshState);
 
-        new Label(listeners, SWT.NONE).setText("TLS port");
-        tlsPort = text(listeners, String.valueOf(s.tlsPort()), 50, SWT.BORDER);
-        tlsSwitch = new Button(listeners, SWT.PUSH);
+        Composite tlsRow = row(8);
+        new Label(tlsRow, SWT.NONE).setText("TLS port");
+        tlsPort = text(tlsRow, String.valueOf(s.tlsPort()), 50, SWT.BORDER);
+        tlsSwitch = new Button(tlsRow, SWT.PUSH);
         tlsSwitch.addListener(SWT.Selection, e -> toggle(true));
-        tlsState = new Label(listeners, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(tlsState);
-        new Label(listeners, SWT.NONE).setText("Client cert");
-        certificate = text(listeners, s.tlsCertificate(), 160, SWT.BORDER);
+        tlsState = new Label(tlsRow, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(tlsState);
+        new Label(tlsRow, SWT.NONE).setText("Client certificate");
+        certificate = text(tlsRow, s.tlsCertificate(), 200, SWT.BORDER);
         certificate.setMessage("client.crt (PEM)");
-        new Label(listeners, SWT.NONE).setText("Key");
-        key = text(listeners, s.tlsKey(), 160, SWT.BORDER);
+        new Label(tlsRow, SWT.NONE).setText("Key");
+        key = text(tlsRow, s.tlsKey(), 200, SWT.BORDER);
         key.setMessage("client.key (PEM)");
 
         table = new TableViewer(this, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
@@ -162,6 +160,15 @@ public final class DevicesPanel extends Composite {
         });
         refreshProfiles();
         refresh();
+    }
+
+    private Composite row(int columns) {
+        Composite r = new Composite(this, SWT.NONE);
+        GridLayout l = new GridLayout(columns, false);
+        l.marginHeight = 0;
+        r.setLayout(l);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(r);
+        return r;
     }
 
     private static Text text(Composite parent, String value, int width, int style) {

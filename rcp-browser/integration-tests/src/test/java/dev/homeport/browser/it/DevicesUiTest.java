@@ -196,7 +196,7 @@ class DevicesUiTest {
         dialog.pressConnect();
         String id = "ssh://127.0.0.1:" + port;
         TableItem refused = awaitValue("the unknown key refused", () -> rowOfId(port)
-                .filter(r -> r.getText(0).equals("known, offline") && !r.getText(4).isEmpty()));
+                .filter(r -> r.getText(0).equals("connect failed")));
         assertThat(devicesPanel.statusLine().getText()).contains("Connect to " + id);
         assertThat(refused.getText(4)).contains(BrowserUiTest.fingerprint(router));
 
