@@ -3,6 +3,7 @@ package dev.homeport.browser;
 import dev.homeport.browser.core.BrowserState;
 import dev.homeport.browser.core.CredentialStore;
 import dev.homeport.browser.core.DeviceBrowser;
+import dev.homeport.browser.core.EclipseJobs;
 import dev.homeport.browser.core.SecureCredentialStore;
 import dev.homeport.browser.demo.Demo;
 import dev.homeport.netconf.callhome.CallHomeEvent;
@@ -40,7 +41,7 @@ public final class BrowserRuntime {
                         KnownCertificates.Policy.STRICT);
                 browser = new DeviceBrowser(new CallHomeTrust(pinned, certificates), ModuleCache.openDefault(),
                         BrowserState.file(state.resolve("browser.properties")), credentials(state));
-                browser.jobs(new WorkbenchJobs());
+                browser.jobs(new EclipseJobs());
                 browser.addEventListener(BrowserRuntime::log);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open the browser's state in " + workspace(), e);

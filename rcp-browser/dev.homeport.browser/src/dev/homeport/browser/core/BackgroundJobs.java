@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Long work (listening, trust and login, connecting, schema download) run in the background under a name the user
  * sees, with progress and cancel. Plain Java, so that the panels run without the workbench (UI tests); the workbench
- * maps it to Eclipse Jobs (progress view, cancel button), see {@code dev.homeport.browser.WorkbenchJobs}.
+ * maps it to Eclipse Jobs (progress view, cancel button), see {@link EclipseJobs}.
  */
 public interface BackgroundJobs {
 

@@ -1,6 +1,5 @@
-package dev.homeport.browser;
+package dev.homeport.browser.core;
 
-import dev.homeport.browser.core.BackgroundJobs;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -9,11 +8,15 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 
 /**
- * {@link BackgroundJobs} as Eclipse Jobs: each piece of work is a user job (shown in the progress area with its
+ * {@link BackgroundJobs} as Eclipse Jobs (the application sets it on its {@link DeviceBrowser}; the panels do not
+ * know): each piece of work is a user job (shown in the progress area with its
  * task, steps and a cancel button). Cancel in the UI cancels the work's {@link BackgroundJobs.Progress} and
  * interrupts its thread; cancelling the returned future cancels the job.
  */
-final class WorkbenchJobs implements BackgroundJobs {
+public final class EclipseJobs implements BackgroundJobs {
+    /** Jobs of this family are the browser's: {@code Job.getJobManager().find(EclipseJobs.FAMILY)}. */
+    public static final Object FAMILY = EclipseJobs.class;
+
     @Override
     public <T> CompletableFuture<T> submit(String name, Work<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
@@ -64,6 +67,11 @@ final class WorkbenchJobs implements BackgroundJobs {
                     Thread.interrupted(); // a cancel's interrupt must not leak into the next job on this thread
                     monitor.done();
                 }
+            }
+
+            @Override
+            public boolean belongsTo(Object family) {
+                return family == FAMILY;
             }
 
             @Override
