@@ -25,8 +25,7 @@ public final class BrowserApplication implements IApplication {
             // the call-home port (tests use 0: any free port)
             try {
                 var s = BrowserRuntime.browser().settings();
-                BrowserRuntime.browser().applySettings(new dev.homeport.browser.core.BrowserSettings(s.listenHost(),
-                        Integer.parseInt(args.get(port + 1)), s.username(), s.password()));
+                BrowserRuntime.browser().applySettings(s.withSshPort(Integer.parseInt(args.get(port + 1))));
             } catch (Exception e) {
                 System.err.println("homeport-browser: ignoring -port " + args.get(port + 1) + ": " + e.getMessage());
             }

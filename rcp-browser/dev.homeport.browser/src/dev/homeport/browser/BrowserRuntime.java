@@ -1,11 +1,16 @@
 package dev.homeport.browser;
 
+import dev.homeport.browser.core.BrowserState;
+import dev.homeport.browser.core.CredentialStore;
 import dev.homeport.browser.core.DeviceBrowser;
+import dev.homeport.browser.core.EclipseJobs;
+import dev.homeport.browser.core.SecureCredentialStore;
 import dev.homeport.browser.demo.Demo;
 import dev.homeport.netconf.callhome.CallHomeEvent;
 import dev.homeport.netconf.callhome.CallHomeTrust;
 import dev.homeport.netconf.schema.ModuleCache;
 import dev.homeport.netconf.transport.ssh.KnownHosts;
+import dev.homeport.netconf.transport.tls.KnownCertificates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,9 +18,11 @@ import java.nio.file.Path;
 import org.eclipse.core.runtime.Platform;
 
 /**
- * The one {@link DeviceBrowser} of the running application, shared by its views. Pinned device keys are kept in the
- * workspace ({@code -data}) as an OpenSSH known_hosts file, so trusted devices stay trusted across restarts; modules
- * go to the engine's shared module cache.
+ * The one {@link DeviceBrowser} of the running application, shared by its views. Its state is in the workspace
+ * ({@code -data}), folder {@code .homeport}: pinned device keys as an OpenSSH known_hosts file and pinned TLS
+ * certificates as known_certificates (trusted devices stay trusted across restarts), the listener settings, known
+ * devices and UI state ({@code browser.properties}), and the passwords in Eclipse secure storage
+ * ({@link SecureCredentialStore}). Modules go to the engine's shared module cache. Long work runs as Eclipse Jobs.
  */
 public final class BrowserRuntime {
     private static DeviceBrowser browser;
@@ -26,17 +33,32 @@ public final class BrowserRuntime {
 
     public static synchronized DeviceBrowser browser() {
         if (browser == null) {
+            Path state = workspace().resolve(".homeport");
             try {
-                Path state = workspace().resolve(".homeport");
                 Files.createDirectories(state);
                 KnownHosts pinned = KnownHosts.file(state.resolve("known_hosts"), KnownHosts.Policy.STRICT);
-                browser = new DeviceBrowser(new CallHomeTrust(pinned), ModuleCache.openDefault());
+                KnownCertificates certificates = KnownCertificates.file(state.resolve("known_certificates"),
+                        KnownCertificates.Policy.STRICT);
+                browser = new DeviceBrowser(new CallHomeTrust(pinned, certificates), ModuleCache.openDefault(),
+                        BrowserState.file(state.resolve("browser.properties")), credentials(state));
+                browser.jobs(new EclipseJobs());
                 browser.addEventListener(BrowserRuntime::log);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open the browser's state in " + workspace(), e);
             }
         }
         return browser;
+    }
+
+    private static CredentialStore credentials(Path state) {
+        try {
+            return SecureCredentialStore.open(state);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // the browser still works: profiles and the listener password last for this run only
+            System.err.println("homeport-browser: secure storage is not available (" + e.getMessage()
+                    + "); saved passwords last for this run only");
+            return CredentialStore.inMemory();
+        }
     }
 
     /** One console line per call-home event (-consoleLog shows it): what happened, to which key, never a secret. */
@@ -64,12 +86,13 @@ public final class BrowserRuntime {
         return Path.of(System.getProperty("user.home"), ".homeport", "browser");
     }
 
-    /** Starts the demo (listener plus a simulated device calling home), once. */
+    /** Starts the demo (listener plus the simulator's home-router calling home), once. */
     static synchronized void startDemo() throws IOException {
         if (demo == null) {
             demo = Demo.start(browser());
-            System.out.println("homeport-browser: demo device " + Demo.DEVICE_NAME + " (" + demo.device().fingerprint()
-                    + ") calls home to " + browser().sshAddress().map(Object::toString).orElse("?"));
+            System.out.println("homeport-browser: demo device " + Demo.DEVICE_NAME + " (" + demo.fingerprint()
+                    + ") calls home to " + browser().sshAddress().map(Object::toString).orElse("?")
+                    + " (engine simulator, profile " + Demo.PROFILE + ")");
         }
     }
 

@@ -19,8 +19,23 @@ final class BrowserWorkbenchAdvisor extends WorkbenchAdvisor {
     }
 
     @Override
+    public void initialize(org.eclipse.ui.application.IWorkbenchConfigurer configurer) {
+        super.initialize(configurer);
+        configurer.setSaveAndRestore(true); // the window's layout is UI state: it comes back on the next run
+    }
+
+    @Override
     public void postStartup() {
         if (!demo) {
+            // the listeners that were on when the browser last ran
+            BrowserRuntime.browser().jobs().submit("Starting the call-home listeners", p -> {
+                BrowserRuntime.browser().startEnabledListeners();
+                return null;
+            }).whenComplete((v, e) -> {
+                if (e != null) {
+                    System.err.println("homeport-browser: a call-home listener did not start: " + e.getMessage());
+                }
+            });
             return;
         }
         Thread.ofPlatform().daemon().name("homeport-demo-start").start(() -> {
@@ -42,6 +57,7 @@ final class BrowserWorkbenchAdvisor extends WorkbenchAdvisor {
                 window.setTitle(demo ? "Homeport (demo)" : "Homeport");
                 window.setShowCoolBar(false);
                 window.setShowStatusLine(true);
+                window.setShowProgressIndicator(true); // background jobs: progress and cancel
             }
         };
     }

@@ -47,14 +47,32 @@ public final class DeviceConnection {
     private DeviceSchema schema;
     private XmlDataCodec codec;
 
+    /** How {@link DeviceBrowser} names this device: the fingerprint (call home), or {@code ssh://host:port}. */
+    private final String id;
+
     DeviceConnection(CallHomeDevice device, NetconfSession session, ModuleCache cache) {
         this.device = device;
+        this.id = device.fingerprint();
         this.client = new NetconfClient(session);
         this.cache = cache;
     }
 
+    /** An ordinary device the user connected to ("Connect..."): no call-home device behind it. */
+    DeviceConnection(String id, NetconfSession session, ModuleCache cache) {
+        this.device = null;
+        this.id = id;
+        this.client = new NetconfClient(session);
+        this.cache = cache;
+    }
+
+    /** The call-home device; null for an ordinary device reached with "Connect...". */
     public CallHomeDevice device() {
         return device;
+    }
+
+    /** The device's id in {@link DeviceBrowser} (fingerprint, or {@code ssh://host:port}). */
+    public String id() {
+        return id;
     }
 
     public NetconfClient client() {
@@ -156,6 +174,6 @@ public final class DeviceConnection {
 
     @Override
     public String toString() {
-        return device.toString();
+        return device == null ? id : device.toString();
     }
 }

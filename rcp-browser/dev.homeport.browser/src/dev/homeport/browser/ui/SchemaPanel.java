@@ -95,9 +95,16 @@ public final class SchemaPanel extends Composite {
             return;
         }
         DeviceConnection c = connection.get();
-        Ui.status(status, "Loading the schema of " + c.device().fingerprint() + "...", false);
-        Ui.background(browser.io(), this, () -> c.schema(p -> Ui.onUi(this,
-                () -> Ui.status(status, "Schema: " + p, false))), schema -> {
+        Ui.status(status, "Loading the schema of " + c.id() + "...", false);
+        // a job (progress and cancel in the workbench): discovery and get-schema of every module can take a while
+        Ui.job(browser.jobs(), "Loading the schema of " + c.id(), this, job -> {
+            job.begin("Schema of " + c.id(), -1);
+            return c.schema(p -> {
+                job.step(p.toString());
+                Ui.onUi(this, () -> Ui.status(status, "Schema: " + p, false));
+                job.checkCanceled();
+            });
+        }, schema -> {
                     if (browser.selected().orElse(null) != c) {
                         return;
                     }

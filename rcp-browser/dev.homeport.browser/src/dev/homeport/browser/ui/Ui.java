@@ -29,6 +29,27 @@ final class Ui {
         });
     }
 
+    /**
+     * Runs blocking work as a named background job (an Eclipse Job in the workbench: progress and cancel) and hands
+     * its result back to the UI thread; a cancelled job reports nothing.
+     */
+    static <T> java.util.concurrent.CompletableFuture<T> job(dev.homeport.browser.core.BackgroundJobs jobs,
+            String name, Control owner, dev.homeport.browser.core.BackgroundJobs.Work<T> work, Consumer<T> done,
+            Consumer<Exception> failed) {
+        java.util.concurrent.CompletableFuture<T> f = jobs.submit(name, work);
+        f.whenComplete((result, e) -> {
+            if (e == null) {
+                onUi(owner, () -> done.accept(result));
+            } else if (!(e instanceof java.util.concurrent.CancellationException)) {
+                Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                        ? e.getCause() : e;
+                Exception ex = cause instanceof Exception x ? x : new RuntimeException(cause);
+                onUi(owner, () -> failed.accept(ex));
+            }
+        });
+        return f;
+    }
+
     static void onUi(Control owner, Runnable r) {
         if (owner.isDisposed()) {
             return;

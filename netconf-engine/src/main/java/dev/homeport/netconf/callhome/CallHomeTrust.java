@@ -144,4 +144,13 @@ public final class CallHomeTrust {
     public void reject(String fingerprint) {
         rejected.add(fingerprint);
     }
+
+    /** Unpins a key or certificate (the device is unknown again on its next call) and lifts a rejection. */
+    public void forget(String fingerprint) throws IOException {
+        rejected.remove(fingerprint);
+        store.remove(fingerprint);
+        if (fingerprint.startsWith("SHA256:")) {
+            certificates.remove(fingerprint);
+        }
+    }
 }

@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -64,6 +63,7 @@ import org.opendaylight.yangtools.yang.xpath.api.YangXPathExpression;
 import org.opendaylight.yangtools.yang.xpath.api.YangXPathMathMode;
 import org.opendaylight.yangtools.yang.xpath.api.YangXPathNodeType;
 import org.opendaylight.yangtools.yang.xpath.api.YangXPathParserFactory;
+import org.opendaylight.yangtools.yang.xpath.impl.AntlrXPathParserFactory;
 
 /**
  * XPath 1.0 over yangtools data trees, with the YANG 1.1 functions: what NETCONF's {@code :xpath} filters
@@ -81,9 +81,8 @@ import org.opendaylight.yangtools.yang.xpath.api.YangXPathParserFactory;
  * in any namespace (clients often omit prefixes; a strict reading would match nothing).
  */
 public final class DataXPath {
-    private static final YangXPathParserFactory PARSERS = ServiceLoader.load(YangXPathParserFactory.class,
-            DataXPath.class.getClassLoader()).findFirst()
-            .orElseThrow(() -> new IllegalStateException("no yangtools XPath parser on the class path"));
+    /** Given, not looked up: a ServiceLoader cannot see the implementation bundle under OSGi (the browser). */
+    private static final YangXPathParserFactory PARSERS = new AntlrXPathParserFactory();
     private static final Map<QName, YangFunction> FUNCTIONS = new HashMap<>();
 
     static {

@@ -35,6 +35,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -208,10 +209,31 @@ public final class Profile {
                     // opened before: Path.of finds it
                 }
             }
+            if (!"jar".equals(uri.getScheme()) && !"file".equals(uri.getScheme())) {
+                return inOwnArchive(name); // OSGi (bundleresource:): no file system of its own
+            }
             return Path.of(uri);
         } catch (URISyntaxException | IOException e) {
             throw new InvalidProfileException("cannot read " + url + ": " + e.getMessage(), e);
         }
+    }
+
+    private static FileSystem ownArchive;
+
+    /** The resource in the jar (or folder) this class was loaded from, as a path: how OSGi bundles read profiles. */
+    private static synchronized Path inOwnArchive(String name) throws IOException, URISyntaxException {
+        var source = Profile.class.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            throw new IOException("the engine's own jar is unknown (no code source)");
+        }
+        Path location = Path.of(source.getLocation().toURI());
+        if (Files.isDirectory(location)) {
+            return location.resolve(name);
+        }
+        if (ownArchive == null) {
+            ownArchive = FileSystems.newFileSystem(location);
+        }
+        return ownArchive.getPath(name);
     }
 
     private static Profile load(String name, Path dir) throws InvalidProfileException {

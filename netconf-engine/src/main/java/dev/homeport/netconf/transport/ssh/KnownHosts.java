@@ -185,6 +185,39 @@ public final class KnownHosts implements HostKeyVerifier {
         }
     }
 
+    /**
+     * Unpins a key: drops every entry with this fingerprint, here and in the backing file (other lines, comments
+     * included, stay as they are). Returns whether anything was removed.
+     */
+    public synchronized boolean remove(String fingerprint) throws IOException {
+        boolean removed = entries.removeIf(e -> HostKeys.fingerprint(e.key).equals(fingerprint));
+        if (removed && file != null && recordNew && Files.exists(file)) {
+            List<String> kept = new ArrayList<>();
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (!fingerprint.equals(fingerprintOf(line))) {
+                    kept.add(line);
+                }
+            }
+            Files.write(file, kept, StandardCharsets.UTF_8);
+        }
+        return removed;
+    }
+
+    private static String fingerprintOf(String line) {
+        String l = line.strip();
+        if (l.isEmpty() || l.startsWith("#")) {
+            return null;
+        }
+        try {
+            KnownHostEntry e = KnownHostEntry.parseKnownHostEntry(l);
+            PublicKey key = e == null || e.getKeyEntry() == null ? null : e.getKeyEntry().resolvePublicKey(null,
+                    java.util.Map.of(), PublicKeyEntryResolver.IGNORING);
+            return key == null ? null : HostKeys.fingerprint(key);
+        } catch (RuntimeException | IOException | GeneralSecurityException e) {
+            return null;
+        }
+    }
+
     @Override
     public Decision verify(String host, int port, SocketAddress remote, PublicKey key) {
         Match m = lookup(host, port, key);

@@ -195,6 +195,35 @@ public final class KnownCertificates implements ServerTrust {
         }
     }
 
+    /**
+     * Unpins a certificate: drops every entry with this fingerprint, here and in the backing file (other lines stay
+     * as they are). Returns whether anything was removed.
+     */
+    public synchronized boolean remove(String fingerprint) throws IOException {
+        String fp = Certificates.normalizeFingerprint(fingerprint);
+        boolean removed = entries.removeIf(e -> e.fingerprint.equals(fp));
+        if (removed && file != null && Files.exists(file)) {
+            List<String> kept = new ArrayList<>();
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] f = line.strip().split("\\s+", 4);
+                int at = f[0].equals("@revoked") ? 1 : 0;
+                boolean match = false;
+                if (!line.strip().startsWith("#") && f.length > at + 1) {
+                    try {
+                        match = Certificates.normalizeFingerprint(f[at + 1]).equals(fp);
+                    } catch (IllegalArgumentException e) {
+                        match = false; // an unreadable line is kept as it is
+                    }
+                }
+                if (!match) {
+                    kept.add(line);
+                }
+            }
+            Files.write(file, kept, StandardCharsets.UTF_8);
+        }
+        return removed;
+    }
+
     @Override
     public void check(String host, int port, X509Certificate[] chain, String authType) throws CertificateException {
         X509Certificate cert = chain[0];

@@ -51,7 +51,7 @@ class BrowserProductTest {
                         Duration.ofMinutes(3));
                 assertThat(ready).as("the Devices view never showed; the browser said:\n" + out.text()).isNotNull();
                 // the view created the engine's call-home listener: the engine bundle and its libraries load
-                assertThat(ready).contains("engine dev.homeport.netconf.engine 0.1.0.", "5 columns");
+                assertThat(ready).contains("engine dev.homeport.netconf.engine 0.1.0.", "7 columns");
                 // the demo: the simulated device (in the same OSGi runtime) calls home and waits for approval
                 String demo = out.await(l -> l.startsWith("homeport-browser: demo device home-router ("), app,
                         Duration.ofMinutes(1));

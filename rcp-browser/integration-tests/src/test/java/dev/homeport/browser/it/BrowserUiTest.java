@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.homeport.browser.core.BrowserSettings;
 import dev.homeport.browser.core.DeviceBrowser;
-import dev.homeport.browser.demo.DemoDevice;
+import dev.homeport.browser.demo.Demo;
 import dev.homeport.browser.ui.DataPanel;
 import dev.homeport.browser.ui.DevicesPanel;
 import dev.homeport.browser.ui.SchemaPanel;
@@ -14,6 +14,7 @@ import dev.homeport.netconf.ops.NetconfClient;
 import dev.homeport.netconf.schema.ModuleCache;
 import dev.homeport.netconf.server.host.CallHomePolicy;
 import dev.homeport.netconf.server.host.SshDeviceHost;
+import dev.homeport.netconf.server.sim.SimulatedDevice;
 import dev.homeport.netconf.session.NetconfSession;
 import dev.homeport.netconf.session.SessionOptions;
 import dev.homeport.netconf.transport.ssh.HostKeyVerifier;
@@ -114,20 +115,20 @@ class BrowserUiTest {
         InetSocketAddress manager = browser.sshAddress().orElseThrow();
         assertThat(manager.getPort()).isPositive();
 
-        DemoDevice router = new DemoDevice("ui-test-router", "admin", "admin");
+        SimulatedDevice router = Demo.device("ui-test-router");
         devices.callHome(router, manager, InetAddress.getLoopbackAddress(), CallHomePolicy.persistent());
 
         // pending, with the fingerprint the device really has
-        TableItem row = awaitValue("the device waiting for approval", () -> rowOf(router.fingerprint())
+        TableItem row = awaitValue("the device waiting for approval", () -> rowOf(fingerprint(router))
                 .filter(r -> r.getText(0).equals("waiting for approval")));
         assertThat(row.getText(1)).startsWith("127.0.0.1:");
-        assertThat(row.getText(2)).isEqualTo("ecdsa-sha2-nistp256 " + router.fingerprint());
+        assertThat(row.getText(2)).isEqualTo(HostKeys.type(router.hostKey().getPublic()) + " " + fingerprint(router));
         select(devicesPanel.table().getTable(), row);
         assertThat(devicesPanel.trustButton().isEnabled()).isTrue();
         screenshot("1-device-waiting-for-approval");
 
         click(devicesPanel.trustButton());
-        await("the device is connected", () -> rowOf(router.fingerprint())
+        await("the device is connected", () -> rowOf(fingerprint(router))
                 .map(r -> r.getText(0).equals("connected")).orElse(false));
 
         // the schema: modules, then containers and leaves with their types
@@ -156,19 +157,19 @@ class BrowserUiTest {
         TreeItem systemData = awaitValue("running's system container", () -> item(data.getItems(), "system"));
         expand(data, systemData);
         TreeItem hostname = item(systemData.getItems(), "hostname").orElseThrow();
-        assertThat(hostname.getText(1)).isEqualTo("ui-test-router");
+        assertThat(hostname.getText(1)).isEqualTo("home-router"); // the simulator's home-router profile
         TreeItem clock = item(systemData.getItems(), "clock").orElseThrow();
         expand(data, clock);
         TreeItem timezone = item(clock.getItems(), "(timezone)").orElseThrow();
         expand(data, timezone);
-        assertThat(item(timezone.getItems(), "timezone-name").orElseThrow().getText(1)).isEqualTo("Europe/Berlin");
+        assertThat(item(timezone.getItems(), "timezone-name").orElseThrow().getText(1)).isEqualTo("Europe/Zurich");
         screenshot("3-running-datastore");
 
         // edit the hostname in place: candidate + commit on the device
         edit(hostname, "edge-7");
         await("the edit is committed", () -> dataPanel.statusLine().getText()
                 .contains("committed hostname = edge-7 (candidate, commit)"));
-        assertThat(router.runningXml()).contains("<hostname>edge-7</hostname>");
+        assertThat(runningXml(router)).contains("<hostname>edge-7</hostname>");
         TreeItem reread = awaitValue("the tree shows the new value", () -> item(data.getItems(), "system")
                 .flatMap(s -> item(s.getItems(), "hostname")).filter(h -> h.getText(1).equals("edge-7")));
         assertThat(reread.getText(1)).isEqualTo("edge-7");
@@ -187,7 +188,7 @@ class BrowserUiTest {
         assertThat(dataPanel.statusLine().getText()).contains("maybe");
         assertThat(dataPanel.statusLine().getForeground().getRGB())
                 .isEqualTo(display.getSystemColor(SWT.COLOR_RED).getRGB());
-        assertThat(router.runningXml()).contains("<enabled>true</enabled>").doesNotContain("maybe");
+        assertThat(runningXml(router)).contains("<enabled>true</enabled>").doesNotContain("maybe");
         screenshot("5-invalid-value-refused");
     }
 
@@ -196,26 +197,26 @@ class BrowserUiTest {
         click(devicesPanel.listenButton());
         await("the listener starts", browser::isListening);
         InetSocketAddress manager = browser.sshAddress().orElseThrow();
-        DemoDevice router = new DemoDevice("ui-test-router", "admin", "admin");
+        SimulatedDevice router = Demo.device("ui-test-router");
         var call = devices.callHome(router, manager, InetAddress.getLoopbackAddress(), CallHomePolicy.persistent());
-        TableItem row = awaitValue("the device waiting for approval", () -> rowOf(router.fingerprint()));
+        TableItem row = awaitValue("the device waiting for approval", () -> rowOf(fingerprint(router)));
         select(devicesPanel.table().getTable(), row);
         click(devicesPanel.trustButton());
-        await("the device is connected", () -> rowOf(router.fingerprint())
+        await("the device is connected", () -> rowOf(fingerprint(router))
                 .map(r -> r.getText(0).equals("connected")).orElse(false));
         devices.remove(call);
 
         // another key from the same address: RFC 8071 trust is per device key, and this one is not the pinned one
-        DemoDevice impostor = new DemoDevice("ui-test-impostor", "admin", "admin");
+        SimulatedDevice impostor = Demo.device("ui-test-impostor");
         devices.callHome(impostor, manager, InetAddress.getLoopbackAddress(), CallHomePolicy.persistent());
-        TableItem blocked = awaitValue("the changed key is blocked", () -> rowOf(impostor.fingerprint())
+        TableItem blocked = awaitValue("the changed key is blocked", () -> rowOf(fingerprint(impostor))
                 .filter(r -> r.getText(0).equals("blocked")));
         assertThat(blocked.getText(4)).as("the reason shown").isNotBlank();
-        assertThat(blocked.getText(4)).contains(router.fingerprint());
+        assertThat(blocked.getText(4)).contains(fingerprint(router));
         screenshot("6-changed-key-blocked");
     }
 
-    private String readRunningDirectly(DemoDevice router) throws Exception {
+    private String readRunningDirectly(SimulatedDevice router) throws Exception {
         try (var listener = devices.listen(router, new InetSocketAddress("127.0.0.1", 0));
              SshConnector ssh = new SshConnector()) {
             HostKeyVerifier onlyRouter = (host, port, remote, key) -> HostKeys.same(key, router.hostKey().getPublic())
@@ -226,6 +227,16 @@ class BrowserUiTest {
                 return client.getConfig(Datastore.RUNNING).toXml();
             }
         }
+    }
+
+    /** The device's host-key fingerprint, as the Devices view shows it. */
+    static String fingerprint(SimulatedDevice d) {
+        return HostKeys.fingerprint(d.hostKey().getPublic());
+    }
+
+    /** The device's running datastore as XML (the simulator's own view, not through NETCONF). */
+    static String runningXml(SimulatedDevice d) {
+        return d.profile().codec().toXml(d.running());
     }
 
     // ------------------------------------------------------------------ driving the widgets
