@@ -72,21 +72,25 @@ public final class PendingChangesPanel extends Composite {
         xml.setToolTipText("The edit-config that Commit sends, exactly");
         split.setWeights(45, 55);
 
+        // two rows, so that the view stays usable when narrow: plain actions, then the confirmed commit
         Composite actions = new Composite(this, SWT.NONE);
-        actions.setLayout(new GridLayout(9, false));
+        actions.setLayout(new GridLayout(3, false));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(actions);
         validate = button(actions, "Validate", "Check the staged configuration here and with the device's <validate>");
         commit = button(actions, "Commit", "Send the edits (edit-config) and commit");
-        confirmedCommit = button(actions, "Confirmed commit",
+        discard = button(actions, "Discard", "Drop every staged edit");
+        Composite confirmed = new Composite(this, SWT.NONE);
+        confirmed.setLayout(new GridLayout(6, false));
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(confirmed);
+        confirmedCommit = button(confirmed, "Confirmed commit",
                 "Commit that the device rolls back unless confirmed within the timeout");
-        timeout = new Spinner(actions, SWT.BORDER);
+        timeout = new Spinner(confirmed, SWT.BORDER);
         timeout.setValues(60, 1, 3600, 0, 1, 10);
         timeout.setToolTipText("Seconds to confirm in");
-        new Label(actions, SWT.NONE).setText("s");
-        confirm = button(actions, "Confirm", "Keep the confirmed commit");
-        cancel = button(actions, "Cancel", "Roll the confirmed commit back now (cancel-commit)");
-        discard = button(actions, "Discard", "Drop every staged edit");
-        countdown = new Label(actions, SWT.NONE);
+        new Label(confirmed, SWT.NONE).setText("s");
+        confirm = button(confirmed, "Confirm", "Keep the confirmed commit");
+        cancel = button(confirmed, "Cancel", "Roll the confirmed commit back now (cancel-commit)");
+        countdown = new Label(confirmed, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(countdown);
         validate.addListener(SWT.Selection, e -> run("Validating", () -> edits.validate()));
         commit.addListener(SWT.Selection, e -> run(edits.hasCandidate() ? "Committing" : "Applying",
