@@ -207,9 +207,9 @@ public final class DataPanel extends Composite {
             }
         });
         tree.setContentProvider(new LazyContent());
-        TreeViewerColumn name = column("Name", 260, this::nameOf);
-        TreeViewerColumn value = column("Value", 230, this::valueOf);
-        column("Type", 160, this::typeOf);
+        TreeViewerColumn name = column("Name", 230, this::nameOf);
+        TreeViewerColumn value = column("Value", 200, this::valueOf);
+        column("Type", 150, this::typeOf);
         column("Config", 60, this::configOf);
         name.getColumn().setToolTipText("Instance data of the device, from the chosen datastore");
         value.getColumn().setToolTipText("Double-click (or F2) to edit; staged values are blue");

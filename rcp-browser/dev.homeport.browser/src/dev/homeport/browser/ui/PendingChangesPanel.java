@@ -30,6 +30,8 @@ import org.eclipse.swt.widgets.Text;
  * staged edits stay.
  */
 public final class PendingChangesPanel extends Composite {
+    private static final java.util.regex.Pattern STAGED_COUNT = java.util.regex.Pattern.compile(
+            "\\d+ staged edits?, not sent yet");
     private final DeviceBrowser browser;
     private final Label lock;
     private final Table diff;
@@ -80,7 +82,7 @@ public final class PendingChangesPanel extends Composite {
         commit = button(actions, "Commit", "Send the edits (edit-config) and commit");
         discard = button(actions, "Discard", "Drop every staged edit");
         Composite confirmed = new Composite(this, SWT.NONE);
-        confirmed.setLayout(new GridLayout(6, false));
+        confirmed.setLayout(new GridLayout(5, false));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(confirmed);
         confirmedCommit = button(confirmed, "Confirmed commit",
                 "Commit that the device rolls back unless confirmed within the timeout");
@@ -90,7 +92,7 @@ public final class PendingChangesPanel extends Composite {
         new Label(confirmed, SWT.NONE).setText("s");
         confirm = button(confirmed, "Confirm", "Keep the confirmed commit");
         cancel = button(confirmed, "Cancel", "Roll the confirmed commit back now (cancel-commit)");
-        countdown = new Label(confirmed, SWT.NONE);
+        countdown = new Label(this, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(countdown);
         validate.addListener(SWT.Selection, e -> run("Validating", () -> edits.validate()));
         commit.addListener(SWT.Selection, e -> run(edits.hasCandidate() ? "Committing" : "Applying",
@@ -184,9 +186,15 @@ public final class PendingChangesPanel extends Composite {
         confirm.setEnabled(!busy && waiting);
         cancel.setEnabled(!busy && waiting);
         discard.setEnabled(!busy && any && !waiting);
-        if (!waiting && !busy && !e.lastOutcome().isEmpty() && !status.getText().equals(e.lastOutcome())
-                && e.lastOutcome().startsWith("Not confirmed")) {
+        if (!waiting && !busy && e.lastOutcome().startsWith("Not confirmed")
+                && !status.getText().equals(e.lastOutcome())) {
             Ui.status(status, e.lastOutcome(), true);
+        } else if (!busy && (status.getText().startsWith("Nothing staged") || STAGED_COUNT.matcher(
+                status.getText()).matches())) {
+            // an idle status line follows the staging; outcomes of actions stay until the next action
+            int n = e.edits().size();
+            Ui.status(status, n == 0 ? "Nothing staged: edit values in the Data view"
+                    : n + " staged edit" + (n == 1 ? "" : "s") + ", not sent yet", false);
         }
         tick();
         layout(true, true);

@@ -79,7 +79,7 @@ class DataEditingUiTest {
     private NetconfClient other;
 
     @BeforeEach
-    void connect() throws Exception {
+    void openWindow() throws Exception {
         Files.createDirectories(OUTPUT);
         display = new Display();
         shell = new Shell(display);
@@ -93,9 +93,12 @@ class DataEditingUiTest {
         columns.setWeights(55, 45);
         shell.setBounds(0, 0, 1280, 860);
         shell.open();
-
         host = SshDeviceHost.start();
-        router = SimulatedDevice.create("ui-router", Profile.named("home-router"));
+    }
+
+    /** The device calls home, is trusted and selected; a second session is opened beside the browser's. */
+    private void connect(SimulatedDevice device) throws Exception {
+        router = device;
         browser.startListening();
         host.callHome(router, browser.sshAddress().orElseThrow(), InetAddress.getLoopbackAddress(),
                 CallHomePolicy.persistent());
@@ -103,7 +106,7 @@ class DataEditingUiTest {
         browser.trust(d.fingerprint());
         await("the router is connected", () -> browser.connection(d.fingerprint()).isPresent());
         browser.select(d.fingerprint());
-        await("running is read", () -> item(tree().getItems(), "system").isPresent());
+        await("running is read", () -> tree().getItemCount() > 0 && data.statusLine().getText().contains("running: "));
         await("the staged edits are ready", () -> data.addButton().isEnabled()
                 && pending.lockLine().getText().startsWith("Target candidate"));
 
@@ -136,6 +139,7 @@ class DataEditingUiTest {
 
     @Test
     void editsAreStagedShownAsDiffAndXmlThenCommittedAndReadByAnotherClient() throws Exception {
+        connect(homeRouter());
         assertThat(data.storeCombo().getItems()).containsExactly("running", "candidate", "startup", "operational");
         assertThat(columnTitles()).containsExactly("Name", "Value", "Type", "Config");
         TreeItem system = expand(item(tree().getItems(), "system").orElseThrow());
@@ -208,6 +212,7 @@ class DataEditingUiTest {
 
     @Test
     void identitiesAreChosenFromADropDownAndListEntriesAndPresenceContainersAddedAndDeleted() throws Exception {
+        connect(homeRouter());
         TreeItem interfaces = expand(item(tree().getItems(), "interfaces").orElseThrow());
         TreeItem list = expand(item(interfaces.getItems(), "interface").orElseThrow());
         TreeItem lo = expand(item(list.getItems(), "interface [name=lo]").orElseThrow());
@@ -270,6 +275,7 @@ class DataEditingUiTest {
 
     @Test
     void aConfirmedCommitThatIsNotConfirmedRollsBackAndTheEditsStayStaged() throws Exception {
+        connect(homeRouter());
         TreeItem system = expand(item(tree().getItems(), "system").orElseThrow());
         editText(item(system.getItems(), "hostname").orElseThrow(), "trial");
         await("staged", () -> pending.diffTable().getItemCount() == 1);
@@ -303,6 +309,7 @@ class DataEditingUiTest {
 
     @Test
     void aLockHeldByAnotherSessionBlocksTheCommitAndTheEditsSurvive() throws Exception {
+        connect(homeRouter());
         other.lock(Datastore.CANDIDATE);
         long holder = other.session().sessionId();
         TreeItem system = expand(item(tree().getItems(), "system").orElseThrow());
@@ -331,6 +338,7 @@ class DataEditingUiTest {
 
     @Test
     void aConfigChangeByAnotherSessionRefreshesTheTree() throws Exception {
+        connect(homeRouter());
         TreeItem system = expand(item(tree().getItems(), "system").orElseThrow());
         assertThat(item(system.getItems(), "contact").orElseThrow().getText(1)).isEqualTo("support@isp.example.net");
         int reads = data.completedReads();
@@ -346,7 +354,8 @@ class DataEditingUiTest {
     }
 
     @Test
-    void aFilterIsSentToTheDeviceAndOtherDatastoresAreRead() {
+    void aFilterIsSentToTheDeviceAndOtherDatastoresAreRead() throws Exception {
+        connect(homeRouter());
         data.filterText().setText("/sys:system/sys:ntp");
         click(data.readButton());
         await("filtered read", () -> data.statusLine().getText().contains("(filter /sys:system/sys:ntp): 1 top-level"));
@@ -369,6 +378,72 @@ class DataEditingUiTest {
         assertThat(state.getText(3)).isEqualTo("state");
         assertThat(data.addButton().isEnabled()).as("operational is not edited").isFalse();
         screenshot("data-9-operational");
+    }
+
+    @Test
+    void leafrefsOfferTheValuesFoundInTheData() throws Exception {
+        connect(labDevice());
+        TreeItem lab = expand(item(tree().getItems(), "lab").orElseThrow());
+        TreeItem uplink = item(lab.getItems(), "uplink").orElseThrow();
+        assertThat(uplink.getText(1)).isEqualTo("p1");
+        assertThat(uplink.getText(2)).contains("leafref");
+        assertThat(chooseInCombo(uplink, "p3")).containsExactly("p1", "p2", "p3");
+        await("uplink staged", () -> pending.diffTable().getItemCount() == 1);
+        // a relative path (../../port/name) from inside a list entry
+        TreeItem vlan = expand(item(expand(item(lab.getItems(), "vlan").orElseThrow()).getItems(),
+                "vlan [id=10]").orElseThrow());
+        assertThat(chooseInCombo(item(vlan.getItems(), "port").orElseThrow(), "p3")).containsExactly("p1", "p2",
+                "p3");
+        await("vlan port staged", () -> pending.diffTable().getItemCount() == 2);
+        screenshot("data-11-leafref-choices");
+        click(pending.commitButton());
+        await("committed", () -> pending.statusLine().getText().equals("Committed 2 edits"));
+        assertThat(otherRunning()).contains("<uplink>p3</uplink>").contains("<port>p3</port>");
+    }
+
+    // ------------------------------------------------------------------ devices
+
+    private static SimulatedDevice homeRouter() throws Exception {
+        return SimulatedDevice.create("ui-router", Profile.named("home-router"));
+    }
+
+    /** A small profile with leafrefs (absolute and relative), written for this test. */
+    private SimulatedDevice labDevice() throws Exception {
+        Path dir = tmp.resolve("lab-profile");
+        Files.createDirectories(dir.resolve("yang"));
+        Files.writeString(dir.resolve("profile.properties"), "description=leafref test device\nconfig=config.xml\n");
+        Files.writeString(dir.resolve("yang/lab@2026-11-22.yang"), """
+                module lab {
+                  yang-version 1.1;
+                  namespace "urn:homeport:test:lab";
+                  prefix lab;
+                  revision 2026-11-22;
+                  container lab {
+                    list port {
+                      key name;
+                      leaf name { type string; }
+                    }
+                    leaf uplink {
+                      type leafref { path "/lab:lab/lab:port/lab:name"; }
+                    }
+                    list vlan {
+                      key id;
+                      leaf id { type uint16 { range "1..4094"; } }
+                      leaf port { type leafref { path "../../port/name"; } }
+                    }
+                  }
+                }
+                """);
+        Files.writeString(dir.resolve("config.xml"), """
+                <config xmlns="urn:ietf:params:xml:ns:netconf:base:1.0">
+                  <lab xmlns="urn:homeport:test:lab">
+                    <port><name>p1</name></port><port><name>p2</name></port><port><name>p3</name></port>
+                    <uplink>p1</uplink>
+                    <vlan><id>10</id><port>p2</port></vlan>
+                  </lab>
+                </config>
+                """);
+        return SimulatedDevice.create("lab-1", Profile.load(dir));
     }
 
     // ------------------------------------------------------------------ the device, directly
