@@ -201,7 +201,8 @@ public final class DataNodes {
 
     /**
      * The values a leafref may point at, found in {@code root} (the current data): the leaves at the reference's path,
-     * matched by name (predicates are not evaluated: this is a list to choose from, the device checks the choice).
+     * matched by name (predicates are not evaluated: this is a list to choose from, the device checks the choice),
+     * sorted.
      */
     public List<String> leafrefChoices(DataSchemaNode leaf, List<NormalizedNode> ancestors, NormalizedNode root) {
         TypeDefinition<?> t = leaf instanceof TypedDataSchemaNode typed ? typed.getType() : null;
@@ -239,7 +240,7 @@ public final class DataNodes {
             }
             at = next;
         }
-        Set<String> out = new LinkedHashSet<>();
+        Set<String> out = new TreeSet<>(); // sorted: lists ordered by the system come in no useful order
         for (NormalizedNode n : at) {
             String v = valueOf(n);
             if (!v.isEmpty()) {

@@ -151,13 +151,13 @@ public final class DeviceConnection {
      * create-subscription on this session) is made with the first listener and shared by all.
      */
     public void addNotificationListener(Consumer<Notification> l) throws NetconfException {
-        notificationListeners.add(l);
         synchronized (this) {
             if (notifications == null) {
                 notifications = client.subscribe(Subscription.defaultStream());
                 notifications.onNotification(n -> notificationListeners.forEach(x -> x.accept(n)));
             }
         }
+        notificationListeners.add(l);
     }
 
     public void removeNotificationListener(Consumer<Notification> l) {

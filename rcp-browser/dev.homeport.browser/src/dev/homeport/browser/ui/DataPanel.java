@@ -384,22 +384,29 @@ public final class DataPanel extends Composite {
         store.getParent().layout(true);
         DeviceConnection now = connection;
         // the staged edits need the schema; notifications need a subscription: both off the UI thread
-        Ui.background(browser.io(), this, () -> {
-            StagedEdits e = now.edits();
-            if (now.client().capabilities().notifications()) {
-                now.addNotificationListener(onNotification);
-            }
-            return e;
-        }, e -> {
+        Ui.background(browser.io(), this, now::edits, e -> {
             if (now != connection) {
-                now.removeNotificationListener(onNotification);
                 return;
             }
             edits = e;
             nodes = e.nodes();
             e.addListener(onStaged);
             tree.refresh(true);
-        }, e -> Ui.status(status, "Schema or subscription failed: " + Ui.message(e), true));
+        }, e -> Ui.status(status, "The device's schema failed to load: " + Ui.message(e), true));
+        if (now.client().capabilities().notifications()) {
+            Ui.background(browser.io(), this, () -> {
+                now.addNotificationListener(onNotification);
+                return now;
+            }, subscribed -> {
+                if (subscribed != connection) {
+                    subscribed.removeNotificationListener(onNotification);
+                }
+            }, e -> {
+                // not fatal: the tree is still read after each commit and on Read
+                now.removeNotificationListener(onNotification);
+                status.setToolTipText("No refresh on changes by other sessions: " + Ui.message(e));
+            });
+        }
         reload();
     }
 
