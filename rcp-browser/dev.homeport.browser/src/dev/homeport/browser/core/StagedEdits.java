@@ -237,15 +237,6 @@ public final class StagedEdits {
         }
     }
 
-    /** Drops one staged edit (the others stay). */
-    public void unstage(String path) throws RefusedException {
-        synchronized (this) {
-            Map<String, Edit> next = new LinkedHashMap<>(edits);
-            next.remove(path);
-            install(next);
-        }
-    }
-
     /** Applies all edits, in order, to the baseline; installs them only when every one applies. */
     private void install(Map<String, Edit> next) throws RefusedException {
         boolean first = baseline == null;

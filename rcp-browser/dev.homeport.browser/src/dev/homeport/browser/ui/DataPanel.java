@@ -166,18 +166,13 @@ public final class DataPanel extends Composite {
         this.browser = browser;
         setLayout(new GridLayout(1, false));
         Composite bar = new Composite(this, SWT.NONE);
-        bar.setLayout(new GridLayout(7, false));
+        bar.setLayout(new GridLayout(5, false));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
         new Label(bar, SWT.NONE).setText("Datastore");
         store = new Combo(bar, SWT.READ_ONLY);
         // sized for the longest name: it is laid out before the device's datastores are known
         GridDataFactory.swtDefaults().hint(120, SWT.DEFAULT).applyTo(store);
         store.addListener(SWT.Selection, e -> reload());
-        filter = new Text(bar, SWT.BORDER | SWT.SEARCH);
-        filter.setMessage("Filter: XPath (/sys:system/sys:ntp) or subtree (<system xmlns=...>)");
-        filter.setToolTipText("Sent to the device as the filter of get-config or get; empty reads everything");
-        GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(filter);
-        filter.addListener(SWT.DefaultSelection, e -> reload());
         read = new Button(bar, SWT.PUSH);
         read.setText("Read");
         read.addListener(SWT.Selection, e -> reload());
@@ -189,7 +184,12 @@ public final class DataPanel extends Composite {
         delete.setText("Delete");
         delete.setToolTipText("Stage the deletion of the selected list entry, container or leaf");
         delete.addListener(SWT.Selection, e -> deleteSelected());
-        new Label(bar, SWT.NONE);
+        // a row of its own: XPath expressions and subtree filters are long
+        filter = new Text(bar, SWT.BORDER | SWT.SEARCH);
+        filter.setMessage("Filter: XPath (/sys:system/sys:ntp) or subtree (<system xmlns=...>); Enter reads");
+        filter.setToolTipText("Sent to the device as the filter of get-config or get; empty reads everything");
+        GridDataFactory.fillDefaults().span(5, 1).grab(true, false).hint(200, SWT.DEFAULT).applyTo(filter);
+        filter.addListener(SWT.DefaultSelection, e -> reload());
 
         tree = new TreeViewer(this, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE | SWT.VIRTUAL);
         tree.getTree().setHeaderVisible(true);
