@@ -14,7 +14,8 @@ public final class BrowserPerspective implements IPerspectiveFactory {
         layout.addStandaloneView(DevicesView.ID, true, IPageLayout.TOP, 0.35f, editors);
         layout.addStandaloneView(SchemaView.ID, true, IPageLayout.BOTTOM, 0.65f, DevicesView.ID);
         layout.addStandaloneView(DataView.ID, true, IPageLayout.RIGHT, 0.4f, SchemaView.ID);
-        for (String id : new String[] {DevicesView.ID, SchemaView.ID, DataView.ID}) {
+        layout.addStandaloneView(PendingChangesView.ID, true, IPageLayout.RIGHT, 0.6f, DataView.ID);
+        for (String id : new String[] {DevicesView.ID, SchemaView.ID, DataView.ID, PendingChangesView.ID}) {
             layout.getViewLayout(id).setCloseable(false);
         }
     }

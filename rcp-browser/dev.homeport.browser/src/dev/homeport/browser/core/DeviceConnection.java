@@ -4,37 +4,34 @@ import dev.homeport.netconf.NetconfException;
 import dev.homeport.netconf.callhome.CallHomeDevice;
 import dev.homeport.netconf.data.InvalidDataException;
 import dev.homeport.netconf.data.XmlDataCodec;
+import dev.homeport.netconf.message.Notification;
 import dev.homeport.netconf.ops.Datastore;
-import dev.homeport.netconf.ops.EditConfig;
+import dev.homeport.netconf.ops.Filter;
 import dev.homeport.netconf.ops.NetconfClient;
+import dev.homeport.netconf.ops.NotificationStream;
+import dev.homeport.netconf.ops.Subscription;
 import dev.homeport.netconf.schema.DeviceSchema;
 import dev.homeport.netconf.schema.ModuleCache;
 import dev.homeport.netconf.schema.SchemaProgressListener;
 import dev.homeport.netconf.session.NetconfSession;
 import dev.homeport.netconf.xml.MalformedXmlException;
-import dev.homeport.netconf.xml.Namespaces;
-import dev.homeport.netconf.xml.SafeXml;
-import dev.homeport.netconf.xml.XmlFragment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.opendaylight.yangtools.yang.common.QName;
-import org.opendaylight.yangtools.yang.data.api.schema.ChoiceNode;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
-import org.opendaylight.yangtools.yang.data.api.schema.LeafNode;
-import org.opendaylight.yangtools.yang.data.api.schema.MapEntryNode;
-import org.opendaylight.yangtools.yang.data.api.schema.MapNode;
-import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 
 /**
  * One connected device as the browser uses it: the engine's {@link NetconfClient} on the call-home session, the
- * device's schema ({@link DeviceSchema}, loaded once), datastore reads as yangtools trees, and leaf edits sent as
- * edit-config. Every method blocks: call it off the UI thread.
+ * device's schema ({@link DeviceSchema}, loaded once), datastore reads as yangtools trees (filtered or whole), the
+ * staged edits ({@link StagedEdits}) and the device's notifications. Every method blocks: call it off the UI thread.
  */
 public final class DeviceConnection {
     /** The datastores the data view offers. */
     public enum Store {
-        RUNNING, CANDIDATE, OPERATIONAL;
+        RUNNING, CANDIDATE, STARTUP, OPERATIONAL;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -44,8 +41,13 @@ public final class DeviceConnection {
     private final CallHomeDevice device;
     private final NetconfClient client;
     private final ModuleCache cache;
+    private static final String NETCONF_NOTIFICATIONS = "urn:ietf:params:xml:ns:yang:ietf-netconf-notifications";
+
+    private final List<Consumer<Notification>> notificationListeners = new CopyOnWriteArrayList<>();
     private DeviceSchema schema;
     private XmlDataCodec codec;
+    private StagedEdits edits;
+    private NotificationStream notifications;
 
     /** How {@link DeviceBrowser} names this device: the fingerprint (call home), or {@code ssh://host:port}. */
     private final String id;
@@ -84,9 +86,16 @@ public final class DeviceConnection {
         return client.capabilities().candidate();
     }
 
-    /** The stores this device has: candidate only with :candidate. */
+    /** The stores this device has: candidate only with :candidate, startup only with :startup. */
     public List<Store> stores() {
-        return hasCandidate() ? List.of(Store.values()) : List.of(Store.RUNNING, Store.OPERATIONAL);
+        List<Store> out = new ArrayList<>(List.of(Store.values()));
+        if (!hasCandidate()) {
+            out.remove(Store.CANDIDATE);
+        }
+        if (!client.capabilities().startup()) {
+            out.remove(Store.STARTUP);
+        }
+        return List.copyOf(out);
     }
 
     /** The device's schema: discovered and downloaded (get-schema) on first use, from the module cache after. */
@@ -104,72 +113,83 @@ public final class DeviceConnection {
 
     /** Reads a datastore as a tree of the device's schema (elements the schema lacks are skipped). */
     public ContainerNode read(Store store) throws NetconfException, InvalidDataException {
+        return read(store, null);
+    }
+
+    /**
+     * Reads a datastore, or the part a filter selects (sent to the device as the get/get-config filter), as a tree
+     * of the device's schema.
+     */
+    public ContainerNode read(Store store, Filter filter) throws NetconfException, InvalidDataException {
         schema();
         var reply = switch (store) {
-            case RUNNING -> client.getConfig(Datastore.RUNNING);
-            case CANDIDATE -> client.getConfig(Datastore.CANDIDATE);
-            case OPERATIONAL -> client.get();
+            case RUNNING -> client.getConfig(Datastore.RUNNING, filter, null);
+            case CANDIDATE -> client.getConfig(Datastore.CANDIDATE, filter, null);
+            case STARTUP -> client.getConfig(Datastore.STARTUP, filter, null);
+            case OPERATIONAL -> client.get(filter, null);
         };
         return reply.normalized(codec).data();
     }
 
     /**
-     * Sets one leaf to {@code value}: the edit is checked against the schema first (nothing is sent when the value
-     * does not fit the leaf's type), then sent as edit-config to the candidate plus commit when the device has
-     * :candidate (a failed commit discards the candidate edit), else to running.
-     *
-     * @param ancestors the nodes from the top-level node down to the leaf's parent, as the data tree holds them
-     * @return what was done, for the status line
+     * A filter as the user typed it: a subtree filter when it starts with {@code <} (XML), else an XPath expression
+     * (needs :xpath) whose prefixes are the device's module names or module prefixes.
      */
-    public String setLeaf(List<NormalizedNode> ancestors, LeafNode<?> leaf, String value)
-            throws NetconfException, InvalidDataException {
-        XmlFragment edit = leafEdit(ancestors, leaf.name().getNodeType(), value);
-        schema();
-        try {
-            // the device's own check would come too late for a clear message: check the type here first
-            codec.parse(SafeXml.parse("<config xmlns=\"" + Namespaces.BASE + "\">" + edit.toXml() + "</config>")
-                    .getDocumentElement());
-        } catch (MalformedXmlException e) {
-            throw new IllegalStateException("edit of " + leaf.name() + " is not well-formed XML", e);
+    public Filter filter(String text) throws MalformedXmlException {
+        String t = text.strip();
+        if (t.startsWith("<")) {
+            return Filter.subtree(t);
         }
-        if (hasCandidate()) {
-            client.editConfig(EditConfig.to(Datastore.CANDIDATE).config(edit));
-            try {
-                client.commit();
-            } catch (NetconfException e) {
-                client.discardChanges();
-                throw e;
-            }
-            return "committed " + leaf.name().getNodeType().getLocalName() + " = " + value + " (candidate, commit)";
+        Map<String, String> ns = new java.util.LinkedHashMap<>();
+        for (var m : schema().context().getModules()) {
+            ns.putIfAbsent(m.getName(), m.getNamespace().toString());
         }
-        client.editConfig(EditConfig.to(Datastore.RUNNING).config(edit));
-        return "wrote " + leaf.name().getNodeType().getLocalName() + " = " + value + " to running";
+        for (var m : schema().context().getModules()) {
+            ns.putIfAbsent(m.getPrefix(), m.getNamespace().toString());
+        }
+        return Filter.xpath(t, ns);
     }
 
-    /** The edit-config content that sets one leaf: its ancestors (list entries with their keys) and the leaf. */
-    static XmlFragment leafEdit(List<NormalizedNode> ancestors, QName leaf, String value) {
-        XmlFragment current = element(leaf).text(value);
-        List<NormalizedNode> path = new ArrayList<>(ancestors);
-        for (int i = path.size() - 1; i >= 0; i--) {
-            NormalizedNode n = path.get(i);
-            if (n instanceof ChoiceNode || n instanceof MapNode) {
-                continue; // neither has an element of its own in XML
-            }
-            XmlFragment.Element e = element(n.name().getNodeType());
-            if (n instanceof MapEntryNode entry) {
-                for (Map.Entry<QName, Object> key : entry.name().entrySet()) {
-                    if (!key.getKey().equals(leaf) || i != path.size() - 1) {
-                        e.child(element(key.getKey()).text(String.valueOf(key.getValue())));
-                    }
-                }
-            }
-            current = e.child(current);
+    /** The device's staged edits (one set per connection), made when the schema is there. */
+    public synchronized StagedEdits edits() {
+        if (edits == null) {
+            schema();
+            edits = new StagedEdits(client, codec);
         }
-        return current;
+        return edits;
     }
 
-    private static XmlFragment.Element element(QName q) {
-        return XmlFragment.element(q.getNamespace().toString(), q.getLocalName());
+    /** The staged edits when they exist already (no schema load). */
+    public synchronized Optional<StagedEdits> editsIfStarted() {
+        return Optional.ofNullable(edits);
+    }
+
+    /**
+     * Calls {@code l} with every notification of the device's NETCONF stream. The subscription (RFC 5277
+     * create-subscription on this session) is made with the first listener and shared by all.
+     */
+    public void addNotificationListener(Consumer<Notification> l) throws NetconfException {
+        synchronized (this) {
+            if (notifications == null) {
+                notifications = client.subscribe(Subscription.defaultStream());
+                notifications.onNotification(n -> notificationListeners.forEach(x -> x.accept(n)));
+            }
+        }
+        notificationListeners.add(l);
+    }
+
+    public void removeNotificationListener(Consumer<Notification> l) {
+        notificationListeners.remove(l);
+    }
+
+    /** Whether a notification is an RFC 6470 netconf-config-change made by another session than this one. */
+    public boolean isConfigChangeByOthers(Notification n) {
+        if (!n.eventName().equals("netconf-config-change") || n.content().isEmpty()) {
+            return false;
+        }
+        var by = n.content().get().getElementsByTagNameNS(NETCONF_NOTIFICATIONS, "session-id");
+        return by.getLength() == 0
+                || !by.item(0).getTextContent().strip().equals(Long.toString(client.session().sessionId()));
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.homeport.browser.core.DeviceBrowser;
 import dev.homeport.browser.demo.Demo;
 import dev.homeport.browser.ui.DataPanel;
 import dev.homeport.browser.ui.DevicesPanel;
+import dev.homeport.browser.ui.PendingChangesPanel;
 import dev.homeport.browser.ui.SchemaPanel;
 import dev.homeport.netconf.callhome.CallHomeTrust;
 import dev.homeport.netconf.ops.Datastore;
@@ -73,6 +74,7 @@ class BrowserUiTest {
     private DevicesPanel devicesPanel;
     private SchemaPanel schemaPanel;
     private DataPanel dataPanel;
+    private PendingChangesPanel pendingPanel;
 
     @BeforeEach
     void openWindow() throws Exception {
@@ -88,6 +90,8 @@ class BrowserUiTest {
         SashForm columns = new SashForm(rows, SWT.HORIZONTAL);
         schemaPanel = new SchemaPanel(columns, browser);
         dataPanel = new DataPanel(columns, browser);
+        pendingPanel = new PendingChangesPanel(columns, browser);
+        columns.setWeights(30, 40, 30);
         rows.setWeights(35, 65);
         shell.setBounds(0, 0, 1380, 980);
         shell.open();
@@ -153,7 +157,7 @@ class BrowserUiTest {
 
         // the running datastore as a tree with values
         Tree data = dataPanel.tree().getTree();
-        assertThat(dataPanel.storeCombo().getItems()).containsExactly("running", "candidate", "operational");
+        assertThat(dataPanel.storeCombo().getItems()).contains("running", "candidate", "operational");
         TreeItem systemData = awaitValue("running's system container", () -> item(data.getItems(), "system"));
         expand(data, systemData);
         TreeItem hostname = item(systemData.getItems(), "hostname").orElseThrow();
@@ -165,10 +169,11 @@ class BrowserUiTest {
         assertThat(item(timezone.getItems(), "timezone-name").orElseThrow().getText(1)).isEqualTo("Europe/Zurich");
         screenshot("3-running-datastore");
 
-        // edit the hostname in place: candidate + commit on the device
+        // edit the hostname in place: staged, then candidate + commit on the device
         edit(hostname, "edge-7");
-        await("the edit is committed", () -> dataPanel.statusLine().getText()
-                .contains("committed hostname = edge-7 (candidate, commit)"));
+        await("the edit is staged", () -> pendingPanel.diffTable().getItemCount() == 1);
+        click(pendingPanel.commitButton());
+        await("the edit is committed", () -> pendingPanel.statusLine().getText().equals("Committed 1 edit"));
         assertThat(runningXml(router)).contains("<hostname>edge-7</hostname>");
         TreeItem reread = awaitValue("the tree shows the new value", () -> item(data.getItems(), "system")
                 .flatMap(s -> item(s.getItems(), "hostname")).filter(h -> h.getText(1).equals("edge-7")));
@@ -178,17 +183,17 @@ class BrowserUiTest {
         // a second, independent engine client reads the new value from the device
         assertThat(readRunningDirectly(router)).contains("<hostname>edge-7</hostname>");
 
-        // a value outside the leaf's type is refused with a clear message, and nothing reaches the device
-        TreeItem ntpData = item(item(data.getItems(), "system").orElseThrow().getItems(), "ntp").orElseThrow();
-        expand(data, ntpData);
-        TreeItem enabled = item(ntpData.getItems(), "enabled").orElseThrow();
-        assertThat(enabled.getText(1)).isEqualTo("true");
-        edit(enabled, "maybe");
-        await("the error is shown", () -> dataPanel.statusLine().getText().startsWith("Edit of enabled failed:"));
-        assertThat(dataPanel.statusLine().getText()).contains("maybe");
+        // a value outside the leaf's type (its pattern) is refused with a clear message, and nothing is staged
+        TreeItem hostnameNow = item(item(data.getItems(), "system").orElseThrow().getItems(), "hostname")
+                .orElseThrow();
+        edit(hostnameNow, "bad host!");
+        await("the error is shown", () -> dataPanel.statusLine().getText()
+                .startsWith("Edit of hostname = bad host! failed:"));
+        assertThat(dataPanel.statusLine().getText()).contains("bad host!");
         assertThat(dataPanel.statusLine().getForeground().getRGB())
                 .isEqualTo(display.getSystemColor(SWT.COLOR_RED).getRGB());
-        assertThat(runningXml(router)).contains("<enabled>true</enabled>").doesNotContain("maybe");
+        assertThat(pendingPanel.diffTable().getItemCount()).isZero();
+        assertThat(runningXml(router)).contains("<hostname>edge-7</hostname>").doesNotContain("bad host");
         screenshot("5-invalid-value-refused");
     }
 
