@@ -8,6 +8,7 @@ import dev.homeport.netconf.callhome.CallHomeTrust;
 import dev.homeport.netconf.callhome.CredentialsProvider;
 import dev.homeport.netconf.schema.ModuleCache;
 import dev.homeport.netconf.session.NetconfSession;
+import dev.homeport.netconf.session.SessionOptions;
 import dev.homeport.netconf.transport.ssh.SshAuth;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -37,6 +38,7 @@ public final class DeviceBrowser implements AutoCloseable {
     private final List<Runnable> listenerStateListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Optional<DeviceConnection>>> selectionListeners = new CopyOnWriteArrayList<>();
     private final Map<NetconfSession, DeviceConnection> connections = new ConcurrentHashMap<>();
+    private final MessageLog messages = new MessageLog();
     private volatile BrowserSettings settings = BrowserSettings.defaults();
     private volatile CallHomeServer server;
     private volatile Optional<DeviceConnection> selected = Optional.empty();
@@ -75,8 +77,8 @@ public final class DeviceBrowser implements AutoCloseable {
             BrowserSettings s = settings;
             return Optional.of(SshAuth.password(s.username(), s.password()));
         };
-        CallHomeServer s = new CallHomeServer(CallHomeSettings.defaults().withSsh(settings.sshAddress()), trust,
-                credentials);
+        CallHomeServer s = new CallHomeServer(CallHomeSettings.defaults().withSsh(settings.sshAddress())
+                .withSession(SessionOptions.defaults().withTrace(messages.trace())), trust, credentials);
         s.addListener(this::onEvent);
         try {
             s.start();
@@ -191,6 +193,11 @@ public final class DeviceBrowser implements AutoCloseable {
             }
         }
         eventListeners.forEach(l -> l.accept(e));
+    }
+
+    /** Every NETCONF message of the listener's sessions (redacted), for the Console view. */
+    public MessageLog messages() {
+        return messages;
     }
 
     /** Where blocking work goes: NETCONF calls, schema download, listener start. */

@@ -154,6 +154,29 @@ public final class DeviceConnection {
         return XmlFragment.element(q.getNamespace().toString(), q.getLocalName());
     }
 
+    // ---------------------------------------------------------------- RPCs, notifications (views: RPC dialog,
+    // Notifications)
+
+    private NotificationLog notifications;
+
+    /** The RFC 5277 subscription of this session and what it delivered (one per session). */
+    public synchronized NotificationLog notifications() {
+        if (notifications == null) {
+            notifications = new NotificationLog(client);
+        }
+        return notifications;
+    }
+
+    /**
+     * Invokes an RPC or action of the device's schema with top-level input values (by leaf name; a list for a
+     * leaf-list): the engine checks them against the input statement before anything is sent.
+     */
+    public XmlDataCodec.Result invoke(dev.homeport.netconf.data.SchemaOperation operation, Map<String, ?> input)
+            throws NetconfException, InvalidDataException {
+        schema();
+        return client.invoke(operation, operation.input(input));
+    }
+
     @Override
     public String toString() {
         return device.toString();
