@@ -22,6 +22,7 @@ import dev.homeport.netconf.server.host.CallHomePolicy;
 import dev.homeport.netconf.server.host.SshDeviceHost;
 import dev.homeport.netconf.server.sim.Profile;
 import dev.homeport.netconf.server.sim.SimulatedDevice;
+import dev.homeport.netconf.session.MessageTrace;
 import dev.homeport.netconf.session.NetconfSession;
 import dev.homeport.netconf.session.SessionOptions;
 import dev.homeport.netconf.transport.ssh.HostKeyVerifier;
@@ -132,11 +133,23 @@ class BrowserToolsUiTest {
         ui.await("the refusal", () -> rpc.statusLine().getText().contains("failed"));
         assertThat(rpc.statusLine().getText()).contains("next tuesday");
         assertThat(rpc.statusLine().getForeground().getRGB()).isEqualTo(display.getSystemColor(SWT.COLOR_RED).getRGB());
-        assertThat(browser.messages().entries(peer)).noneMatch(m -> m.xml().contains("set-current-datetime"));
+        assertThat(browser.messages().entries(peer)).as("sent to the device")
+                .noneMatch(m -> m.direction() == MessageTrace.Direction.OUT && m.xml().contains("<set-current-datetime"));
         ui.screenshot(dialog.getShell(), "rpc-1-invalid-value-refused");
 
-        // a valid one is sent and the device's clock follows
+        // a valid one reaches the device, which refuses it while NTP is on (RFC 7317): its rpc-error is shown
         ui.type(when, "2030-01-02T03:04:05Z");
+        ui.click(rpc.sendButton());
+        ui.await("the device's rpc-error", () -> rpc.statusLine().getText().contains("ntp-active"));
+        assertThat(rpc.statusLine().getText()).startsWith("ietf-system:set-current-datetime failed: rpc-error");
+        assertThat(router.now().atOffset(ZoneOffset.UTC).getYear()).isNotEqualTo(2030);
+
+        // with NTP off, the device takes it and its clock follows
+        browser.io().submit(() -> {
+            c.client().editConfig(EditConfig.to(Datastore.CANDIDATE).config(XmlFragment.raw("<system xmlns=\""
+                    + SYS + "\"><ntp><enabled>false</enabled></ntp></system>")));
+            return c.client().commit();
+        }).get();
         ui.click(rpc.sendButton());
         ui.await("the RPC answered", () -> rpc.statusLine().getText()
                 .equals("ietf-system:set-current-datetime: ok (no output)"));
@@ -230,7 +243,8 @@ class BrowserToolsUiTest {
             ui.click(notificationsPanel.subscribeButton());
             assertThat(notificationsPanel.statusLine().getText()).startsWith("Replay from: not an RFC 3339");
             assertThat(notificationsPanel.subscribeButton().isEnabled()).isTrue();
-            assertThat(browser.messages().entries(peer)).noneMatch(m -> m.xml().contains("create-subscription"));
+            assertThat(browser.messages().entries(peer)).as("sent to the device")
+                    .noneMatch(m -> m.direction() == MessageTrace.Direction.OUT && m.xml().contains("<create-subscription"));
 
             // replay from before the change: it arrives marked as replayed, then replayComplete
             ui.type(notificationsPanel.startTimeField(), before.toString());
