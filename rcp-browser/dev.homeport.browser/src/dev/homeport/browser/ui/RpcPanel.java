@@ -57,6 +57,8 @@ public final class RpcPanel extends Composite {
     private final Button send;
     private final Tree output;
     private final Label status;
+    private final Text value;
+    private static final String FULL_TEXT = "homeport.fullText";
     private final Map<String, Control> fields = new LinkedHashMap<>();
     private final java.util.Set<String> leafLists = new java.util.HashSet<>();
     private List<RpcDefinition> rpcs = List.of();
@@ -88,6 +90,16 @@ public final class RpcPanel extends Composite {
             col.setText(c[0]);
             col.setWidth(Integer.parseInt(c[1]));
         }
+        value = new Text(this, SWT.BORDER | SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL | SWT.READ_ONLY);
+        value.setFont(org.eclipse.jface.resource.JFaceResources.getTextFont());
+        GridData valueLayout = new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1);
+        valueLayout.heightHint = 120;
+        value.setLayoutData(valueLayout);
+        output.addListener(SWT.Selection, e -> {
+            TreeItem[] sel = output.getSelection();
+            value.setText(sel.length == 0 ? "" : sel[0].getData(FULL_TEXT) instanceof String full ? full
+                    : sel[0].getText(1));
+        });
         Ui.status(status, "Loading the device's schema...", false);
         Ui.background(browser.io(), this, () -> connection.schema().context(), ctx -> {
             context = ctx;
@@ -233,6 +245,7 @@ public final class RpcPanel extends Composite {
         Map<String, Object> input = values();
         SchemaOperation op = SchemaOperation.rpc(context, rpc.getQName());
         output.removeAll();
+        value.setText("");
         send.setEnabled(false);
         Ui.status(status, "Sending " + label(rpc) + "...", false);
         Ui.background(browser.io(), this, () -> connection.invoke(op, input), result -> {
@@ -271,8 +284,10 @@ public final class RpcPanel extends Composite {
             Object body = any.body();
             String text = body instanceof javax.xml.transform.dom.DOMSource ds && ds.getNode() != null
                     ? ds.getNode().getTextContent() : String.valueOf(body);
-            item.setText(1, text.strip());
-            item.setData("text", text);
+            // one line in the tree; the whole text below it when selected
+            String[] lines = text.strip().split("\\R", -1);
+            item.setText(1, lines.length > 1 ? lines[0] + " ... (" + lines.length + " lines)" : lines[0]);
+            item.setData(FULL_TEXT, text);
         } else if (n instanceof DataContainerNode c) {
             c.body().forEach(child -> add(item, child));
         } else if (n instanceof NormalizedNodeContainer<?> c) {
@@ -299,5 +314,10 @@ public final class RpcPanel extends Composite {
 
     public Label statusLine() {
         return status;
+    }
+
+    /** The selected output node's whole value (an anyxml's text, e.g. get-schema's module). */
+    public Text valueText() {
+        return value;
     }
 }

@@ -165,7 +165,11 @@ class BrowserToolsUiTest {
         ui.choose(format, "ietf-netconf-monitoring:yang");
         ui.click(rpc.sendButton());
         TreeItem data = ui.awaitValue("the output tree", () -> item(rpc.output().getItems(), "data"));
-        assertThat(data.getText(1)).startsWith("module ietf-system");
+        assertThat(data.getText(1)).startsWith("module ietf-system {").endsWith(" lines)");
+        rpc.output().setSelection(data);
+        rpc.output().notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+        ui.pump();
+        assertThat(rpc.valueText().getText()).contains("rpc set-current-datetime", "container system-state");
         assertThat(rpc.statusLine().getText()).isEqualTo("ietf-netconf-monitoring:get-schema: output below");
         ui.screenshot(dialog.getShell(), "rpc-2-get-schema-output");
         dialog.close();
