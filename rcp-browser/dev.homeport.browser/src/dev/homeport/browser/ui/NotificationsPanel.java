@@ -77,7 +77,7 @@ public final class NotificationsPanel extends Composite {
         table = new Table(split, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        for (String[] c : new String[][] {{"Time", "230"}, {"Event", "200"}, {"Summary", "600"}}) {
+        for (String[] c : new String[][] {{"Time", "240"}, {"Event", "270"}, {"Summary", "600"}}) {
             TableColumn col = new TableColumn(table, SWT.LEFT);
             col.setText(c[0]);
             col.setWidth(Integer.parseInt(c[1]));

@@ -129,7 +129,15 @@ final class SwtDriver {
 
     /** The shell as it is on screen, saved as {@code <output>/<name>.png}. */
     void screenshot(Shell shell, String name) {
-        pump();
+        // let the X server paint what the widgets hold before the screen is copied
+        shell.redraw(0, 0, shell.getSize().x, shell.getSize().y, true);
+        shell.update();
+        long until = System.nanoTime() + 300_000_000L;
+        while (System.nanoTime() < until) {
+            pump();
+            display.timerExec(20, () -> { });
+            display.sleep();
+        }
         Rectangle r = shell.getBounds();
         Image image = new Image(display, r.width, r.height);
         GC gc = new GC(display);
