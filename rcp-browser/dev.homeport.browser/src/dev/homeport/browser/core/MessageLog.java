@@ -19,12 +19,14 @@ import org.w3c.dom.NodeList;
 
 /**
  * Every NETCONF message in and out of the browser's sessions, as the engine's {@link MessageTrace} reports them
- * (already redacted by the engine), for the Console view. Bounded: the newest {@value #MAX_MESSAGES} messages, each
- * kept up to {@value #MAX_CHARS} characters (a 100k-entry get-config reply is not kept whole twice).
+ * (already redacted by the engine), for the Console view. Bounded: the newest {@value #MAX_MESSAGES} messages and
+ * at most {@value #MAX_TOTAL_CHARS} characters in all, each kept up to {@value #MAX_CHARS} characters (a 100k-entry
+ * get-config reply is not kept whole twice).
  */
 public final class MessageLog {
     public static final int MAX_MESSAGES = 5000;
     public static final int MAX_CHARS = 1 << 20;
+    public static final long MAX_TOTAL_CHARS = 32L << 20;
     /** Leaves whose content never reaches the console, whatever the engine's text redaction missed (CDATA...). */
     static final Set<String> SECRET_LEAVES = Set.of("password", "private-key", "secret", "passphrase",
             "cleartext-password", "key-data");
@@ -44,6 +46,7 @@ public final class MessageLog {
 
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
     private long nextSeq;
+    private long totalChars;
     private final List<Consumer<Entry>> listeners = new CopyOnWriteArrayList<>();
 
     /** The trace to give the engine's sessions (SessionOptions.withTrace). */
@@ -60,8 +63,9 @@ public final class MessageLog {
             e = new Entry(++nextSeq, Instant.now(), peer, direction,
                     dropped > 0 ? text.substring(0, MAX_CHARS) : text, dropped);
             entries.addLast(e);
-            while (entries.size() > MAX_MESSAGES) {
-                entries.removeFirst();
+            totalChars += e.xml().length();
+            while (entries.size() > MAX_MESSAGES || totalChars > MAX_TOTAL_CHARS) {
+                totalChars -= entries.removeFirst().xml().length();
             }
         }
         listeners.forEach(l -> l.accept(e));
