@@ -96,6 +96,7 @@ public final class DeviceBrowser implements AutoCloseable {
     private volatile BrowserSettings settings;
     private volatile CallHomeServer sshServer;
     private volatile CallHomeServer tlsServer;
+    private final MessageLog messages = new MessageLog();
     private volatile Optional<DeviceConnection> selected = Optional.empty();
 
     /**
@@ -279,7 +280,8 @@ public final class DeviceBrowser implements AutoCloseable {
                 }
             }
         };
-        CallHomeServer s = new CallHomeServer(where, trust, logins);
+        CallHomeServer s = new CallHomeServer(where.withSession(SessionOptions.defaults().withTrace(messages.trace())),
+                trust, logins);
         s.addListener(this::onEvent);
         try {
             s.start();
@@ -513,7 +515,7 @@ public final class DeviceBrowser implements AutoCloseable {
                 case SSH -> new SshConnector().connect(r.host(), r.port(), login(r), verifier(r, seen));
                 case TLS -> new TlsConnector().connect(r.host(), r.port(), tlsIdentity(), serverTrust(r, seen));
             };
-            NetconfSession session = NetconfSession.open(transport, SessionOptions.defaults());
+            NetconfSession session = NetconfSession.open(transport, SessionOptions.defaults().withTrace(messages.trace()));
             DeviceConnection c = new DeviceConnection(id, session, cache);
             DeviceEntry up = new DeviceEntry(id, DeviceEntry.Kind.DIRECT, r.transport(), DeviceEntry.State.CONNECTED,
                     connecting.address(), seen.get()[0], seen.get()[1], connecting.firstSeen(), "", r.host(),
@@ -688,6 +690,11 @@ public final class DeviceBrowser implements AutoCloseable {
             }
         }
         eventListeners.forEach(l -> l.accept(e));
+    }
+
+    /** Every NETCONF message of the listener's sessions (redacted), for the Console view. */
+    public MessageLog messages() {
+        return messages;
     }
 
     /** Where blocking work goes: NETCONF calls, schema download, listener start. */

@@ -47,7 +47,8 @@ public final class DeviceConnection {
     private DeviceSchema schema;
     private XmlDataCodec codec;
     private StagedEdits edits;
-    private NotificationStream notifications;
+    private NotificationStream stream;
+    private Subscription subscription;
 
     /** How {@link DeviceBrowser} names this device: the fingerprint (call home), or {@code ssh://host:port}. */
     private final String id;
@@ -165,17 +166,46 @@ public final class DeviceConnection {
     }
 
     /**
-     * Calls {@code l} with every notification of the device's NETCONF stream. The subscription (RFC 5277
-     * create-subscription on this session) is made with the first listener and shared by all.
+     * Calls {@code l} with every notification of this session's subscription. When the session has none yet, the
+     * default stream is subscribed to (RFC 5277 create-subscription); otherwise {@code l} shares the one there is.
      */
     public void addNotificationListener(Consumer<Notification> l) throws NetconfException {
         synchronized (this) {
-            if (notifications == null) {
-                notifications = client.subscribe(Subscription.defaultStream());
-                notifications.onNotification(n -> notificationListeners.forEach(x -> x.accept(n)));
+            if (stream == null) {
+                subscribe(Subscription.defaultStream());
             }
         }
         notificationListeners.add(l);
+    }
+
+    /**
+     * Makes this session's one subscription (RFC 5277 allows one per session and no unsubscribe). When there is one
+     * already, a request without a filter or start time for the same stream shares it; any other request fails with
+     * the reason, since the session cannot take a second one.
+     */
+    public synchronized NotificationStream subscribe(Subscription s) throws NetconfException {
+        if (stream != null) {
+            boolean plain = s.filter().isEmpty() && s.startTime().isEmpty() && s.stopTime().isEmpty()
+                    && s.stream().orElse("NETCONF").equals(subscription.stream().orElse("NETCONF"));
+            if (s.equals(subscription) || plain) {
+                return stream;
+            }
+            throw new IllegalStateException("this session is already subscribed to stream "
+                    + subscription.stream().orElse("NETCONF") + (subscription.startTime().isPresent() ? " with replay" : "")
+                    + (subscription.filter().isPresent() ? " with a filter" : "")
+                    + " (the Data view subscribes to follow configuration changes); RFC 5277 allows one subscription "
+                    + "per session: subscribe without a filter or start time to see its notifications here");
+        }
+        NotificationStream ns = client.subscribe(s);
+        subscription = s;
+        stream = ns;
+        ns.onNotification(n -> notificationListeners.forEach(x -> x.accept(n)));
+        return ns;
+    }
+
+    /** The subscription this session has, if any. */
+    public Optional<Subscription> subscription() {
+        return Optional.ofNullable(subscription);
     }
 
     public void removeNotificationListener(Consumer<Notification> l) {
@@ -190,6 +220,29 @@ public final class DeviceConnection {
         var by = n.content().get().getElementsByTagNameNS(NETCONF_NOTIFICATIONS, "session-id");
         return by.getLength() == 0
                 || !by.item(0).getTextContent().strip().equals(Long.toString(client.session().sessionId()));
+    }
+
+    // ---------------------------------------------------------------- RPCs, notifications (views: RPC dialog,
+    // Notifications)
+
+    private NotificationLog notificationLog;
+
+    /** The RFC 5277 subscription of this session and what it delivered (one per session). */
+    public synchronized NotificationLog notifications() {
+        if (notificationLog == null) {
+            notificationLog = new NotificationLog(this);
+        }
+        return notificationLog;
+    }
+
+    /**
+     * Invokes an RPC or action of the device's schema with top-level input values (by leaf name; a list for a
+     * leaf-list): the engine checks them against the input statement before anything is sent.
+     */
+    public XmlDataCodec.Result invoke(dev.homeport.netconf.data.SchemaOperation operation, Map<String, ?> input)
+            throws NetconfException, InvalidDataException {
+        schema();
+        return client.invoke(operation, operation.input(input));
     }
 
     @Override

@@ -17,7 +17,8 @@ public interface MessageTrace {
     final class Redaction {
         private static final Pattern SECRET = Pattern.compile(
                 "(<(?:[\\w.-]+:)?(password|private-key|secret|passphrase|cleartext-password|key-data)(?:\\s[^>]*)?>)"
-                        + "([^<]*)(</(?:[\\w.-]+:)?\\2>)");
+                        // the content: text and CDATA sections (a CDATA password must not slip through)
+                        + "((?:[^<]|<!\\[CDATA\\[.*?]]>)*)(</(?:[\\w.-]+:)?\\2\\s*>)", Pattern.DOTALL);
 
         private Redaction() {
         }

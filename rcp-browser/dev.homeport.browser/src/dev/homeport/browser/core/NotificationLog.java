@@ -1,0 +1,125 @@
+package dev.homeport.browser.core;
+
+import dev.homeport.netconf.NetconfException;
+import dev.homeport.netconf.message.Notification;
+import dev.homeport.netconf.ops.NotificationStream;
+import dev.homeport.netconf.ops.Subscription;
+import dev.homeport.netconf.xml.SafeXml;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * The RFC 5277 subscription of one device session and the notifications it delivered, for the Notifications view.
+ * RFC 5277 allows one subscription per session and has no way to end it but closing the session, so there is at
+ * most one; a replay (a start time) is asked for with it.
+ */
+public final class NotificationLog {
+    /** Cap on kept notifications (oldest dropped). */
+    public static final int MAX_ENTRIES = 10_000;
+
+    /**
+     * One notification as the table shows it.
+     *
+     * @param replayed whether it came as part of the replay (before RFC 5277 replayComplete)
+     */
+    public record Entry(String time, String event, String summary, String xml, boolean replayed) {
+        /** Whether the row matches a filter text (case-insensitive, in event, summary or XML). */
+        public boolean matches(String filter) {
+            if (filter == null || filter.isBlank()) {
+                return true;
+            }
+            String f = filter.strip().toLowerCase(java.util.Locale.ROOT);
+            return event.toLowerCase(java.util.Locale.ROOT).contains(f)
+                    || summary.toLowerCase(java.util.Locale.ROOT).contains(f)
+                    || xml.toLowerCase(java.util.Locale.ROOT).contains(f);
+        }
+    }
+
+    private final DeviceConnection connection;
+    private final List<Entry> entries = new ArrayList<>();
+    private final List<Consumer<Entry>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Subscription subscription;
+    private volatile NotificationStream stream;
+
+    NotificationLog(DeviceConnection connection) {
+        this.connection = connection;
+    }
+
+    /**
+     * Sends create-subscription (blocks), or joins the session's subscription when the Data view made one that this
+     * request can share. Fails when this log is subscribed already, or when the session's subscription differs.
+     */
+    public synchronized void subscribe(Subscription s) throws NetconfException {
+        if (stream != null) {
+            throw new IllegalStateException("this session already has a subscription (RFC 5277 allows one per "
+                    + "session)");
+        }
+        NotificationStream ns = connection.subscribe(s);
+        subscription = connection.subscription().orElse(s);
+        stream = ns;
+        connection.addNotificationListener(n -> add(n, ns));
+    }
+
+    public java.util.Optional<Subscription> subscription() {
+        return java.util.Optional.ofNullable(subscription);
+    }
+
+    private void add(Notification n, NotificationStream ns) {
+        boolean replayed = subscription != null && subscription.startTime().isPresent() && !ns.isReplayComplete()
+                && !"replayComplete".equals(n.eventName());
+        Entry e = new Entry(n.eventTimeText(), n.eventName(), n.content().map(NotificationLog::summary).orElse(""),
+                SafeXml.pretty(n.element()).strip(), replayed);
+        synchronized (entries) {
+            entries.add(e);
+            if (entries.size() > MAX_ENTRIES) {
+                entries.remove(0);
+            }
+        }
+        listeners.forEach(l -> l.accept(e));
+    }
+
+    public List<Entry> entries() {
+        synchronized (entries) {
+            return List.copyOf(entries);
+        }
+    }
+
+    public void addListener(Consumer<Entry> l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(Consumer<Entry> l) {
+        listeners.remove(l);
+    }
+
+    /** The leaves of the event, {@code name=value} joined, e.g. {@code datastore=running target=/sys:system...}. */
+    static String summary(Element event) {
+        StringBuilder sb = new StringBuilder();
+        summarize(event, sb);
+        return sb.length() > 300 ? sb.substring(0, 300) + "..." : sb.toString();
+    }
+
+    private static void summarize(Element e, StringBuilder sb) {
+        NodeList children = e.getChildNodes();
+        boolean hasElements = false;
+        for (int i = 0; i < children.getLength() && sb.length() <= 300; i++) {
+            Node n = children.item(i);
+            if (n instanceof Element child) {
+                hasElements = true;
+                summarize(child, sb);
+            }
+        }
+        if (!hasElements && e.getParentNode() != null) {
+            String text = e.getTextContent().strip();
+            if (!sb.isEmpty()) {
+                sb.append("  ");
+            }
+            sb.append(e.getLocalName()).append(text.isEmpty() ? "" : "=" + text);
+        }
+    }
+}
