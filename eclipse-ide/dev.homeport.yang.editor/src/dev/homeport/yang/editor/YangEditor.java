@@ -135,8 +135,14 @@ public final class YangEditor extends TextEditor {
         return session;
     }
 
-    SemanticHighlighting highlighting() {
+    /** The colouring from the core's semantic tokens. */
+    public SemanticHighlighting highlighting() {
         return highlighting;
+    }
+
+    /** The wiring of the core's features into the text viewer. */
+    public YangSourceViewerConfiguration configuration() {
+        return (YangSourceViewerConfiguration) getSourceViewerConfiguration();
     }
 
     /** The source viewer (for tests and handlers). */
