@@ -122,8 +122,15 @@ class YangEditorUiTest {
         IMarker marker = errorMarkers().get(0);
         assertTrue(marker.getAttribute(IMarker.MESSAGE, "").contains("date-and-tme"), marker.getAttribute(IMarker.MESSAGE, ""));
         assertEquals(offset - "yang:".length(), marker.getAttribute(IMarker.CHAR_START, -1), "the marker covers the prefixed type name");
+        waitUntil("the problem in the hover", () -> {
+            String hover = configuration().getTextHover(editor.viewer(), IDocument.DEFAULT_CONTENT_TYPE)
+                    .getHoverInfo(editor.viewer(), new Region(offset + 2, 0));
+            return hover != null && hover.startsWith(marker.getAttribute(IMarker.MESSAGE, "?"));
+        });
+        page().showView(IPageLayout.ID_PROBLEM_VIEW);
+        editor.setFocus();
         editor.selectAndReveal(offset, 0);
-        spin(500);
+        spin(1000);
         screenshot("editor-marker");
 
         // the severity setting (homeport.yang.diagnostics) turns it into a warning, as in VS Code
