@@ -3,6 +3,8 @@ package dev.homeport.yang.editor;
 import dev.homeport.yang.text.Diagnostic;
 import dev.homeport.yang.text.Document;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,7 +38,7 @@ public final class ProblemMarkers {
             @Override
             public IStatus runInWorkspace(IProgressMonitor monitor) throws CoreException {
                 List<Map<String, Object>> next = pending.getAndSet(null);
-                if (next != null && file.exists()) {
+                if (next != null && file.exists() && !sameAsNow(next)) {
                     file.deleteMarkers(TYPE, false, IResource.DEPTH_ZERO);
                     for (Map<String, Object> attributes : next) {
                         file.createMarker(TYPE, attributes);
@@ -47,6 +49,19 @@ public final class ProblemMarkers {
         };
         job.setSystem(true);
         job.setRule(ResourcesPlugin.getWorkspace().getRuleFactory().markerRule(file));
+    }
+
+    /** Whether the file has exactly these markers already (yangtools' pass often confirms the fast one): no churn. */
+    private boolean sameAsNow(List<Map<String, Object>> next) throws CoreException {
+        IMarker[] now = file.findMarkers(TYPE, false, IResource.DEPTH_ZERO);
+        if (now.length != next.size()) {
+            return false;
+        }
+        Set<Map<String, Object>> have = new HashSet<>();
+        for (IMarker m : now) {
+            have.add(m.getAttributes());
+        }
+        return have.equals(new HashSet<>(next));
     }
 
     /** Replaces the file's markers with {@code diagnostics}, positioned in {@code document}'s text. */

@@ -127,10 +127,14 @@ class YangEditorUiTest {
                     .getHoverInfo(editor.viewer(), new Region(offset + 2, 0));
             return hover != null && hover.startsWith(marker.getAttribute(IMarker.MESSAGE, "?"));
         });
-        page().showView(IPageLayout.ID_PROBLEM_VIEW);
+        org.eclipse.ui.IViewPart problems = page().showView(IPageLayout.ID_PROBLEM_VIEW);
+        spin(1000);
+        expandTrees(problems.getViewSite().getShell());
         editor.setFocus();
         editor.selectAndReveal(offset, 0);
-        spin(1000);
+        spin(2000);
+        expandTrees(problems.getViewSite().getShell());
+        spin(500);
         screenshot("editor-marker");
 
         // the severity setting (homeport.yang.diagnostics) turns it into a warning, as in VS Code
@@ -220,6 +224,9 @@ class YangEditorUiTest {
         IDocument targetDoc = target.getDocumentProvider().getDocument(target.getEditorInput());
         assertTrue(targetDoc.get(targetDoc.getLineOffset(selection.getStartLine()), targetDoc.getLineLength(selection.getStartLine()))
                 .contains("typedef date-and-time"));
+        waitUntil("the opened module's own analysis", () -> target.session().latest() != null
+                && target.highlighting().highlights().typeAt(selection.getOffset()) != null);
+        spin(500);
         screenshot("editor-hyperlink-target");
     }
 
@@ -348,6 +355,25 @@ class YangEditorUiTest {
         ISourceViewer viewer = editor.viewer();
         int widgetOffset = viewer instanceof ITextViewerExtension5 ext ? ext.modelOffset2WidgetOffset(offset) : offset;
         return widgetOffset < 0 ? null : viewer.getTextWidget().getStyleRangeAtOffset(widgetOffset);
+    }
+
+    /** Expands every tree in the view (the Problems view groups its markers under collapsed severities). */
+    private static void expandTrees(Shell shell) {
+        java.util.ArrayDeque<org.eclipse.swt.widgets.Control> todo = new java.util.ArrayDeque<>(List.of(shell));
+        while (!todo.isEmpty()) {
+            org.eclipse.swt.widgets.Control c = todo.pop();
+            if (c instanceof Tree tree && c.isVisible()) {
+                for (TreeItem item : tree.getItems()) {
+                    org.eclipse.swt.widgets.Event expand = new org.eclipse.swt.widgets.Event();
+                    expand.item = item;
+                    tree.notifyListeners(SWT.Expand, expand); // lets the viewer create the children first
+                    item.setExpanded(true);
+                }
+            }
+            if (c instanceof org.eclipse.swt.widgets.Composite composite) {
+                todo.addAll(Arrays.asList(composite.getChildren()));
+            }
+        }
     }
 
     private static int lineOf(IDocument doc, int offset) {
