@@ -96,6 +96,7 @@ class YangEditorUiTest {
     @BeforeEach
     void openModule() throws Exception {
         YangEditorPlugin.plugin().getPreferenceStore().setValue(YangPreferences.DIAGNOSTICS, "");
+        YangEditorPlugin.plugin().getPreferenceStore().setValue(YangPreferences.PATH, "");
         copy(YANG_TYPES);
         interfaces = copy(INTERFACES);
         editor = (YangEditor) IDE.openEditor(page(), interfaces, YangEditor.ID, true);
@@ -146,6 +147,42 @@ class YangEditorUiTest {
         doc.replace(offset, "date-and-tme".length(), "date-and-time");
         waitUntil("no marker on line " + line, () -> markers().stream()
                 .noneMatch(m -> m.getAttribute(IMarker.LINE_NUMBER, -1) == line));
+    }
+
+    @Test
+    void searchPathPreferenceResolvesAnImportOutsideTheWorkspace() throws Exception {
+        Path outside = Files.createTempDirectory("yang-path");
+        Files.copy(corpus.resolve("ietf").resolve(YANG_TYPES), outside.resolve(YANG_TYPES));
+        project.getFile(YANG_TYPES).delete(true, null);
+        waitUntil("the unresolved import", () -> errorMarkers().stream()
+                .anyMatch(m -> "unresolved-import".equals(m.getAttribute(ProblemMarkers.CODE, ""))));
+
+        YangEditorPlugin.plugin().getPreferenceStore().setValue(YangPreferences.PATH, outside.toString());
+        waitUntil("the import resolved through homeport.yang.path", () -> errorMarkers().isEmpty());
+        int offset = document().get().indexOf("type yang:date-and-time;") + "type yang:date".length();
+        IHyperlink[] links = configuration().getHyperlinkDetectors(editor.viewer())[0]
+                .detectHyperlinks(editor.viewer(), new Region(offset, 0), false);
+        assertNotNull(links);
+        assertEquals(outside.resolve(YANG_TYPES).toRealPath().toUri().getPath(),
+                Path.of(((YangHyperlinkDetector.DefinitionLink) links[0]).target().uri()).toRealPath().toUri().getPath());
+    }
+
+    @Test
+    void badSeveritySettingsAreRefusedWithTheReason() {
+        IllegalArgumentException unknownCode = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> YangPreferences.diagnosticSettings("unknown-type=warning\nno-such-code=off"));
+        assertTrue(unknownCode.getMessage().contains("no-such-code"), unknownCode.getMessage());
+        IllegalArgumentException badLevel = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> YangPreferences.diagnosticSettings("unknown-type=loud"));
+        assertTrue(badLevel.getMessage().contains("loud"), badLevel.getMessage());
+        assertThrowsNotCodeEqualsLevel("unknown-type warning");
+        assertEquals(List.of("/a", "~/b"), YangPreferences.pathEntries(" /a \n\n~/b\n"));
+    }
+
+    private static void assertThrowsNotCodeEqualsLevel(String line) {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> YangPreferences.diagnosticSettings(line));
+        assertTrue(e.getMessage().contains("code=level"), e.getMessage());
     }
 
     @Test
