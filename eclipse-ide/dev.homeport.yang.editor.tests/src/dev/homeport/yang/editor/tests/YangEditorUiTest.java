@@ -298,6 +298,13 @@ class YangEditorUiTest {
         waitUntil("an unknown-prefix marker", () -> errorMarkers().stream()
                 .anyMatch(m -> "unknown-prefix".equals(m.getAttribute(ProblemMarkers.CODE, ""))));
 
+        IMarker unknownPrefix = errorMarkers().stream()
+                .filter(m -> "unknown-prefix".equals(m.getAttribute(ProblemMarkers.CODE, ""))).findFirst().orElseThrow();
+        List<String> fromProblemsView = Arrays.stream(IDE.getMarkerHelpRegistry().getResolutions(unknownPrefix))
+                .map(org.eclipse.ui.IMarkerResolution::getLabel).toList();
+        assertTrue(fromProblemsView.stream().anyMatch(l -> l.contains("ietf-yang-types")),
+                "the fix is offered in the Problems view too: " + fromProblemsView);
+
         YangQuickAssistProcessor quickFixes = configuration().quickAssistProcessor();
         List<CodeAction> actions = quickFixes.codeActions(offset);
         CodeAction importYangTypes = actions.stream().filter(a -> a.title().contains("ietf-yang-types")).findFirst()
