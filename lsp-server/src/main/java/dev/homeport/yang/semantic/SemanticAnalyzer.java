@@ -35,6 +35,7 @@ import java.util.function.Function;
 import org.opendaylight.yangtools.yang.parser.api.YangParserConfiguration;
 import org.opendaylight.yangtools.yang.parser.api.YangParserFactory;
 import org.opendaylight.yangtools.yang.parser.ri.DefaultYangParserFactory;
+import org.opendaylight.yangtools.yang.xpath.impl.AntlrXPathParserFactory;
 
 /**
  * The yangtools layer: compiles each unit (a module with its submodules) together with everything it imports, and
@@ -47,7 +48,9 @@ import org.opendaylight.yangtools.yang.parser.ri.DefaultYangParserFactory;
  * layout runs nothing. The IR of unchanged sources is reused ({@link IrCache}).
  */
 public final class SemanticAnalyzer {
-    private static final YangParserFactory FACTORY = new DefaultYangParserFactory();
+    // the XPath parser named, as the engine's SchemaBuilder does: the no-argument constructor finds it through
+    // ServiceLoader, which sees nothing through OSGi class loaders (the Eclipse editor runs this core as a bundle)
+    private static final YangParserFactory FACTORY = new DefaultYangParserFactory(new AntlrXPathParserFactory());
     private static final YangParserConfiguration CONFIGURATION = YangParserConfiguration.DEFAULT;
     private static final int MAX_VERDICTS = 4096;
 
