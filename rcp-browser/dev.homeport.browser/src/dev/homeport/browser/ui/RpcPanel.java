@@ -184,14 +184,27 @@ public final class RpcPanel extends Composite {
 
     /** Chooses an RPC or action by its schema definition (e.g. the Schema view's selection); false when not listed. */
     public boolean choose(OperationDefinition definition) {
+        int found = -1;
+        int sameName = -1;
+        int sameNames = 0;
         for (int i = 0; i < operations.size(); i++) {
-            if (operations.get(i).definition() == definition) {
-                operation.select(i);
-                buildForm();
-                return true;
+            OperationDefinition d = operations.get(i).definition();
+            if (d == definition) {
+                found = i;
+            } else if (d.getQName().equals(definition.getQName())) {
+                sameName = i;
+                sameNames++;
             }
         }
-        return false;
+        if (found < 0 && sameNames == 1) {
+            found = sameName; // the same operation from another view of the schema
+        }
+        if (found < 0) {
+            return false;
+        }
+        operation.select(found);
+        buildForm();
+        return true;
     }
 
     /**
