@@ -457,6 +457,7 @@ public final class RpcPanel extends Composite {
         }, e -> {
             send.setEnabled(true);
             Ui.status(status, what + " failed: " + Ui.message(e), true);
+            value.setText(what + " failed:\n" + Ui.message(e)); // whole, where the status line cuts it off
         });
     }
 

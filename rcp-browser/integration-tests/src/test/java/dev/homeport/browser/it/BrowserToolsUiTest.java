@@ -57,7 +57,10 @@ import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.common.QNameModule;
 import org.opendaylight.yangtools.yang.common.XMLNamespace;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.model.api.ActionDefinition;
+import org.opendaylight.yangtools.yang.model.api.ContainerSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
+import org.opendaylight.yangtools.yang.model.api.ListSchemaNode;
 
 /**
  * The RPC dialog, the Notifications view and the Console view in real SWT windows, on a real {@link DeviceBrowser}
@@ -197,7 +200,12 @@ class BrowserToolsUiTest {
                 .nodeWithKey(list, QName.create(ifModule, "name"), "wan0").node(QName.create(ifModule, "description"))
                 .build();
 
-        RpcDialog dialog = new RpcDialog(shell, browser, c, RESET_COUNTERS, wan0Description);
+        // as the Schema view opens it on a double-click: with the action's definition from the device's schema
+        ActionDefinition resetCounters = ((ListSchemaNode) ((ContainerSchemaNode) context.findDataChildByName(
+                QName.create(ifModule, "interfaces")).orElseThrow()).findDataChildByName(list).orElseThrow())
+                .getActions().stream().filter(a -> a.getQName().getLocalName().equals("reset-counters")).findFirst()
+                .orElseThrow();
+        RpcDialog dialog = new RpcDialog(shell, browser, c, resetCounters, wan0Description);
         dialog.setBlockOnOpen(false);
         dialog.open();
         RpcPanel action = dialog.panel();
@@ -253,6 +261,8 @@ class BrowserToolsUiTest {
         assertThat(action.statusLine().getForeground().getRGB())
                 .isEqualTo(display.getSystemColor(SWT.COLOR_RED).getRGB());
         assertThat(action.output().getItemCount()).isZero();
+        assertThat(action.valueText().getText()).as("the whole error, with its path")
+                .contains("at /if:interfaces/if:interface[if:name='wlan1']", "does not exist");
         ui.screenshot(dialog.getShell(), "rpc-action-2-target-missing");
         dialog.close();
     }
