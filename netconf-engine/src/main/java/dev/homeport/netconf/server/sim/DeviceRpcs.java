@@ -728,9 +728,13 @@ final class DeviceRpcs implements RpcHandler {
                 }
             }
             if (next == null) {
-                String where = at == op ? "<action>" : "<" + at.getLocalName() + ">";
-                throw RpcFailure.badElement(at.getLocalName(), where + " holds no container, list entry or action of"
-                        + " this device's schema" + (path.isEmpty() ? "" : " (at " + path + ")"));
+                // nothing leads on: the innermost element that is not a key names an action this node lacks
+                Map<String, String> here = keys;
+                String named = children.stream().map(Element::getLocalName).filter(n -> !here.containsKey(n))
+                        .findFirst().orElse(at.getLocalName());
+                throw new RpcFailure(EditError.of("protocol", "operation-not-supported", "no action '" + named
+                        + "' is defined " + (path.isEmpty() ? "at the data root" : "on " + path)
+                        + " in this device's schema").withInfo("bad-element", named));
             }
             String prefix = prefix(context, next.getQName());
             prefixes.put(prefix, next.getQName().getNamespace().toString());
