@@ -14,6 +14,10 @@ public final class DataView extends ViewPart {
         panel = new DataPanel(parent, BrowserRuntime.browser());
     }
 
+    public DataPanel panel() {
+        return panel;
+    }
+
     @Override
     public void setFocus() {
         panel.tree().getControl().setFocus();

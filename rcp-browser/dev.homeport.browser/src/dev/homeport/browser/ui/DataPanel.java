@@ -500,6 +500,16 @@ public final class DataPanel extends Composite {
         stage(item.name() + " = " + value, e -> e.setLeaf(item.ancestors, leaf.name().getNodeType(), old, value));
     }
 
+    /** The selected node's path from the data root (e.g. for an action's target), if a node is selected. */
+    public Optional<org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier> selectedPath() {
+        return selectedItem().map(i -> {
+            List<org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.PathArgument> args = new ArrayList<>();
+            i.ancestors().forEach(a -> args.add(a.name()));
+            args.add(i.node().name());
+            return org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.of(args);
+        });
+    }
+
     private Optional<Item> selectedItem() {
         Object o = ((IStructuredSelection) tree.getSelection()).getFirstElement();
         return o instanceof Item i ? Optional.of(i) : Optional.empty();

@@ -36,7 +36,21 @@ import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.opendaylight.yangtools.yang.model.api.IdentitySchemaNode;
 import org.opendaylight.yangtools.yang.model.api.LeafListSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.LeafSchemaNode;
-import org.opendaylight.yangtools.yang.model.api.RpcDefinition;
+import org.opendaylight.yangtools.yang.model.api.ActionDefinition;
+import org.opendaylight.yangtools.yang.model.api.ActionNodeContainer;
+import org.opendaylight.yangtools.yang.model.api.ContainerSchemaNode;
+import org.opendaylight.yangtools.yang.model.api.DataNodeContainer;
+import org.opendaylight.yangtools.yang.model.api.ListSchemaNode;
+import org.opendaylight.yangtools.yang.model.api.OperationDefinition;
+import org.opendaylight.yangtools.yang.common.QName;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifierWithPredicates;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.PathArgument;
+import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
+import org.opendaylight.yangtools.yang.data.api.schema.DataContainerChild;
+import org.opendaylight.yangtools.yang.data.api.schema.MapNode;
+import dev.homeport.netconf.ops.Filter;
 import org.opendaylight.yangtools.yang.model.api.TypeDefinition;
 import org.opendaylight.yangtools.yang.model.api.type.BooleanTypeDefinition;
 import org.opendaylight.yangtools.yang.model.api.type.EmptyTypeDefinition;
@@ -44,10 +58,12 @@ import org.opendaylight.yangtools.yang.model.api.type.EnumTypeDefinition;
 import org.opendaylight.yangtools.yang.model.api.type.IdentityrefTypeDefinition;
 
 /**
- * Invokes one of the device's RPCs: a form generated from the RPC's input statement (a drop-down for booleans,
- * enumerations and identities, a text field with the type's name otherwise; mandatory leaves marked with *), sent
- * through the engine's schema-built RPC API ({@link SchemaOperation}), which checks every value against its type
- * before anything is sent; the output is shown as a tree.
+ * Invokes one of the device's RPCs or YANG 1.1 actions (RFC 7950 section 7.15): a form generated from the input
+ * statement (a drop-down for booleans, enumerations and identities, a text field with the type's name otherwise;
+ * mandatory leaves marked with *), sent through the engine's schema-built operation API ({@link SchemaOperation}),
+ * which checks every value against its type before anything is sent; the output is shown as a tree. An action also
+ * needs its target: a drop-down of the instances of the node it is defined on, read from the device (list entries by
+ * their keys), preselected from a preferred target (the Data view's selection) when it is one of them or below one.
  */
 public final class RpcPanel extends Composite {
     private final DeviceBrowser browser;
@@ -61,15 +77,29 @@ public final class RpcPanel extends Composite {
     private static final String FULL_TEXT = "homeport.fullText";
     private final Map<String, Control> fields = new LinkedHashMap<>();
     private final java.util.Set<String> leafLists = new java.util.HashSet<>();
-    private List<RpcDefinition> rpcs = List.of();
+    private List<Operation> operations = List.of();
     private EffectiveModelContext context;
+    /** The action's target choices, as listed in {@link #target}; empty for an RPC. */
+    private List<YangInstanceIdentifier> targets = List.of();
+    private Combo target;
+    private YangInstanceIdentifier preferredTarget;
+
+    /**
+     * An RPC (no parents) or an action with the containers and lists from the data root down to the node it is
+     * defined on.
+     */
+    private record Operation(String label, OperationDefinition definition, List<DataSchemaNode> parents) {
+        boolean isAction() {
+            return definition instanceof ActionDefinition;
+        }
+    }
 
     public RpcPanel(Composite parent, DeviceBrowser browser, DeviceConnection connection) {
         super(parent, SWT.NONE);
         this.browser = browser;
         this.connection = connection;
         setLayout(new GridLayout(2, false));
-        new Label(this, SWT.NONE).setText("RPC:");
+        new Label(this, SWT.NONE).setText("Operation:");
         operation = new Combo(this, SWT.DROP_DOWN | SWT.READ_ONLY);
         operation.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         operation.addListener(SWT.Selection, e -> buildForm());
@@ -103,21 +133,47 @@ public final class RpcPanel extends Composite {
         Ui.status(status, "Loading the device's schema...", false);
         Ui.background(browser.io(), this, () -> connection.schema().context(), ctx -> {
             context = ctx;
-            rpcs = ctx.getModules().stream().flatMap(m -> m.getRpcs().stream())
-                    .sorted(Comparator.comparing(this::label)).map(RpcDefinition.class::cast).toList();
-            operation.setItems(rpcs.stream().map(this::label).toArray(String[]::new));
-            Ui.status(status, rpcs.size() + " RPCs", false);
+            List<Operation> all = new ArrayList<>();
+            ctx.getModules().stream().flatMap(m -> m.getRpcs().stream())
+                    .forEach(rpc -> all.add(new Operation(label(rpc), rpc, List.of())));
+            int rpcCount = all.size();
+            collectActions(ctx, new ArrayList<>(), all);
+            all.sort(Comparator.comparing(Operation::label));
+            operations = List.copyOf(all);
+            operation.setItems(operations.stream().map(Operation::label).toArray(String[]::new));
+            Ui.status(status, rpcCount + " RPCs, " + (operations.size() - rpcCount) + " actions", false);
         }, e -> Ui.status(status, "Schema: " + Ui.message(e), true));
     }
 
-    private String label(RpcDefinition rpc) {
-        String module = context.findModule(rpc.getQName().getModule()).map(m -> m.getName()).orElse("?");
-        return module + ":" + rpc.getQName().getLocalName();
+    private String label(OperationDefinition op) {
+        String module = context.findModule(op.getQName().getModule()).map(m -> m.getName()).orElse("?");
+        return module + ":" + op.getQName().getLocalName();
     }
 
-    /** Chooses an RPC by {@code module:name}, as a selection in the drop-down would; false when it has none. */
-    public boolean choose(String moduleAndName) {
-        int i = Arrays.asList(operation.getItems()).indexOf(moduleAndName);
+    /** Every action below the containers and lists of {@code node} ({@code parents} leads to it). */
+    private void collectActions(DataNodeContainer node, List<DataSchemaNode> parents, List<Operation> out) {
+        if (node instanceof ActionNodeContainer holder && !parents.isEmpty()) {
+            String path = parents.stream().map(p -> "/" + p.getQName().getLocalName())
+                    .collect(java.util.stream.Collectors.joining());
+            for (ActionDefinition a : holder.getActions()) {
+                out.add(new Operation(label(a) + " on " + path, a, List.copyOf(parents)));
+            }
+        }
+        for (DataSchemaNode child : node.getChildNodes()) {
+            if (child instanceof ContainerSchemaNode || child instanceof ListSchemaNode) {
+                parents.add(child);
+                collectActions((DataNodeContainer) child, parents, out);
+                parents.remove(parents.size() - 1);
+            }
+        }
+    }
+
+    /**
+     * Chooses an RPC by {@code module:name}, or an action by {@code module:name on /path}, as a selection in the
+     * drop-down would; false when it has none.
+     */
+    public boolean choose(String label) {
+        int i = Arrays.asList(operation.getItems()).indexOf(label);
         if (i < 0) {
             return false;
         }
@@ -126,9 +182,42 @@ public final class RpcPanel extends Composite {
         return true;
     }
 
-    private Optional<RpcDefinition> chosen() {
+    /** Chooses an RPC or action by its schema definition (e.g. the Schema view's selection); false when not listed. */
+    public boolean choose(OperationDefinition definition) {
+        int found = -1;
+        int sameName = -1;
+        int sameNames = 0;
+        for (int i = 0; i < operations.size(); i++) {
+            OperationDefinition d = operations.get(i).definition();
+            if (d == definition) {
+                found = i;
+            } else if (d.getQName().equals(definition.getQName())) {
+                sameName = i;
+                sameNames++;
+            }
+        }
+        if (found < 0 && sameNames == 1) {
+            found = sameName; // the same operation from another view of the schema
+        }
+        if (found < 0) {
+            return false;
+        }
+        operation.select(found);
+        buildForm();
+        return true;
+    }
+
+    /**
+     * The target an action should start with when it is one of the listed instances, or below one (a leaf of a list
+     * entry selects the entry); null for none.
+     */
+    public void preferTarget(YangInstanceIdentifier preferred) {
+        this.preferredTarget = preferred;
+    }
+
+    private Optional<Operation> chosen() {
         int i = operation.getSelectionIndex();
-        return i < 0 || i >= rpcs.size() ? Optional.empty() : Optional.of(rpcs.get(i));
+        return i < 0 || i >= operations.size() ? Optional.empty() : Optional.of(operations.get(i));
     }
 
     private void buildForm() {
@@ -136,12 +225,18 @@ public final class RpcPanel extends Composite {
         fields.clear();
         leafLists.clear();
         output.removeAll();
-        RpcDefinition rpc = chosen().orElse(null);
-        send.setEnabled(rpc != null);
-        if (rpc == null) {
+        targets = List.of();
+        target = null;
+        Operation chosen = chosen().orElse(null);
+        send.setEnabled(chosen != null);
+        if (chosen == null) {
             return;
         }
+        OperationDefinition rpc = chosen.definition();
         rpc.getDescription().ifPresent(operation::setToolTipText);
+        if (chosen.isAction()) {
+            targetRow(chosen);
+        }
         for (DataSchemaNode child : rpc.getInput().getChildNodes()) {
             Label name = new Label(form, SWT.NONE);
             String local = child.getQName().getLocalName();
@@ -174,8 +269,100 @@ public final class RpcPanel extends Composite {
         if (fields.isEmpty()) {
             new Label(form, SWT.NONE).setText("(no input)");
         }
-        Ui.status(status, label(rpc) + ": fill in the input and press Send", false);
+        Ui.status(status, chosen.label() + (chosen.isAction() ? ": choose the target, fill in the input and press Send"
+                : ": fill in the input and press Send"), false);
         layout(true, true);
+    }
+
+    /** The action's target: a drop-down of the instances on the device of the node the action is defined on. */
+    private void targetRow(Operation action) {
+        new Label(form, SWT.NONE).setText("target *");
+        Combo combo = new Combo(form, SWT.DROP_DOWN | SWT.READ_ONLY);
+        combo.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        Label hint = new Label(form, SWT.NONE);
+        hint.setText("reading the instances...");
+        target = combo;
+        YangInstanceIdentifier preferred = preferredTarget;
+        Ui.background(browser.io(), this, () -> instances(action.parents()), found -> {
+            if (combo.isDisposed() || target != combo) {
+                return; // another operation was chosen meanwhile
+            }
+            targets = found;
+            combo.setItems(found.stream().map(RpcPanel::readable).toArray(String[]::new));
+            int best = -1;
+            for (int i = 0; i < found.size(); i++) {
+                if (preferred != null && found.get(i).contains(preferred)) {
+                    best = i;
+                }
+            }
+            if (best >= 0) {
+                combo.select(best);
+            }
+            hint.setText(found.size() + " on the device");
+            form.layout(true, true);
+        }, e -> {
+            if (!hint.isDisposed()) {
+                hint.setText("");
+                Ui.status(status, "Reading the action's targets: " + Ui.message(e), true);
+            }
+        });
+    }
+
+    /** The instances of the last of {@code parents} on the device, read with a subtree filter of their keys. */
+    private List<YangInstanceIdentifier> instances(List<DataSchemaNode> parents) throws Exception {
+        StringBuilder open = new StringBuilder();
+        StringBuilder close = new StringBuilder();
+        for (DataSchemaNode p : parents) {
+            String name = p.getQName().getLocalName();
+            open.append('<').append(name).append(" xmlns=\"").append(p.getQName().getNamespace()).append("\">");
+            if (p instanceof ListSchemaNode list) {
+                for (QName key : list.getKeyDefinition()) {
+                    open.append('<').append(key.getLocalName()).append(" xmlns=\"").append(key.getNamespace())
+                            .append("\"/>");
+                }
+            }
+            close.insert(0, "</" + name + ">");
+        }
+        ContainerNode data = connection.read(DeviceConnection.Store.OPERATIONAL, Filter.subtree(open + "" + close));
+        List<YangInstanceIdentifier> out = new ArrayList<>();
+        collectInstances(data, parents, 0, new ArrayList<>(), out);
+        out.sort(Comparator.comparing(RpcPanel::readable)); // the tree keeps no order of (non-ordered-by-user) lists
+        return out;
+    }
+
+    private static void collectInstances(DataContainerNode node, List<DataSchemaNode> parents, int depth,
+                                         List<PathArgument> path, List<YangInstanceIdentifier> out) {
+        if (depth == parents.size()) {
+            out.add(YangInstanceIdentifier.of(path));
+            return;
+        }
+        NodeIdentifier id = NodeIdentifier.create(parents.get(depth).getQName());
+        DataContainerChild child = node.childByArg(id);
+        path.add(id);
+        if (child instanceof MapNode list) {
+            for (MapEntryNode entry : list.body()) {
+                path.add(entry.name());
+                collectInstances(entry, parents, depth + 1, path, out);
+                path.remove(path.size() - 1);
+            }
+        } else if (child instanceof DataContainerNode c) {
+            collectInstances(c, parents, depth + 1, path, out);
+        }
+        path.remove(path.size() - 1);
+    }
+
+    /** {@code /interfaces/interface[name='wan0']}: a target as people read it. */
+    static String readable(YangInstanceIdentifier path) {
+        StringBuilder sb = new StringBuilder();
+        for (PathArgument a : path.getPathArguments()) {
+            if (a instanceof NodeIdentifierWithPredicates keys) {
+                keys.entrySet().forEach(k -> sb.append('[').append(k.getKey().getLocalName()).append("='")
+                        .append(k.getValue()).append("']"));
+            } else {
+                sb.append('/').append(a.getNodeType().getLocalName());
+            }
+        }
+        return sb.toString();
     }
 
     private Control widgetFor(TypeDefinition<?> type) {
@@ -238,25 +425,39 @@ public final class RpcPanel extends Composite {
 
     /** Sends the RPC with the form's values; a value that does not fit its type is reported and nothing is sent. */
     public void send() {
-        RpcDefinition rpc = chosen().orElse(null);
-        if (rpc == null) {
+        Operation chosen = chosen().orElse(null);
+        if (chosen == null) {
             return;
         }
         Map<String, Object> input = values();
-        SchemaOperation op = SchemaOperation.rpc(context, rpc.getQName());
+        SchemaOperation op;
+        String what;
+        if (chosen.isAction()) {
+            int t = target == null ? -1 : target.getSelectionIndex();
+            if (t < 0 || t >= targets.size()) {
+                Ui.status(status, chosen.label() + ": choose the target first", true);
+                return;
+            }
+            op = SchemaOperation.action(context, targets.get(t), chosen.definition().getQName());
+            what = label(chosen.definition()) + " on " + readable(targets.get(t));
+        } else {
+            op = SchemaOperation.rpc(context, chosen.definition().getQName());
+            what = chosen.label();
+        }
         output.removeAll();
         value.setText("");
         send.setEnabled(false);
-        Ui.status(status, "Sending " + label(rpc) + "...", false);
+        Ui.status(status, "Sending " + what + "...", false);
         Ui.background(browser.io(), this, () -> connection.invoke(op, input), result -> {
             send.setEnabled(true);
             show(result);
-            Ui.status(status, label(rpc) + ": " + (result.data().body().isEmpty() ? "ok (no output)"
+            Ui.status(status, what + ": " + (result.data().body().isEmpty() ? "ok (no output)"
                     : "output below") + (result.skipped().isEmpty() ? "" : "; not in the schema, skipped: "
                     + result.skipped()), false);
         }, e -> {
             send.setEnabled(true);
-            Ui.status(status, label(rpc) + " failed: " + Ui.message(e), true);
+            Ui.status(status, what + " failed: " + Ui.message(e), true);
+            value.setText(what + " failed:\n" + Ui.message(e)); // whole, where the status line cuts it off
         });
     }
 
@@ -297,6 +498,11 @@ public final class RpcPanel extends Composite {
 
     public Combo operationCombo() {
         return operation;
+    }
+
+    /** The action's target drop-down (its instances on the device); null for an RPC. */
+    public Combo targetCombo() {
+        return target;
     }
 
     /** The form's input widgets by leaf name: {@link Text} or {@link Combo}. */

@@ -23,6 +23,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
+import org.opendaylight.yangtools.yang.common.QName;
+import org.opendaylight.yangtools.yang.model.api.ActionDefinition;
+import org.opendaylight.yangtools.yang.model.api.ActionNodeContainer;
+import org.opendaylight.yangtools.yang.model.api.ContainerSchemaNode;
+import org.opendaylight.yangtools.yang.model.api.DataNodeContainer;
+import org.opendaylight.yangtools.yang.model.api.DataSchemaNode;
+import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
+import org.opendaylight.yangtools.yang.model.api.ListSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.RpcDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -331,12 +339,15 @@ final class DeviceRpcs implements RpcHandler {
     }
 
     private Reads.Filter xpathFilter(String expression, Element context) throws RpcFailure {
-        Map<String, String> ns = prefixes(context);
+        return xpathFilter(expression, prefixes(context), context.getLocalName());
+    }
+
+    private Reads.Filter xpathFilter(String expression, Map<String, String> ns, String element) throws RpcFailure {
         try {
             return Reads.xpath(device.profile().xpath().compile(expression, ns), ns);
         } catch (DataXPath.InvalidXPathException e) {
             throw new RpcFailure(EditError.of("protocol", "invalid-value", e.getMessage())
-                    .withInfo("bad-element", context.getLocalName()));
+                    .withInfo("bad-element", element));
         }
     }
 
@@ -638,13 +649,125 @@ final class DeviceRpcs implements RpcHandler {
         return "<ok/>";
     }
 
-    /** YANG 1.1 actions (RFC 7950 section 7.15.2): the profiles' modules define none this device simulates. */
+    private static final String ROUTER_OPS_NS = "urn:homeport:yang:homeport-router-ops";
+    private static final String IF_NS = "urn:ietf:params:xml:ns:yang:ietf-interfaces";
+
+    /** An action request read with the schema: the action, its target's path and key values. */
+    private record ActionCall(ActionDefinition definition, Element action, String path, Map<String, String> prefixes,
+                              Map<String, String> keys, QName parent) {
+    }
+
+    /**
+     * YANG 1.1 actions (RFC 7950 section 7.15.2): the target is read with the device's schema, must exist in the
+     * operational datastore (else data-missing with its error-path), and then the action runs. The simulated one is
+     * homeport-router-ops:reset-counters on an ietf-interfaces interface (home-router profile).
+     */
     private String action(Element op) throws RpcFailure {
-        Element at = op;
-        while (Dom.children(at).size() == 1) {
-            at = Dom.children(at).get(0);
+        ActionCall call = readAction(op);
+        Reads.Filter f = xpathFilter(call.path(), call.prefixes(), "action");
+        Profile profile = device.profile();
+        ContainerNode found = Reads.filter(profile, Reads.operational(device, device.snapshot(), f), f);
+        if (found.body().isEmpty()) {
+            throw new RpcFailure(new EditError("application", EditError.DATA_MISSING, java.util.Optional.empty(),
+                    java.util.Optional.of(call.path()), call.prefixes(), "the action's target " + call.path()
+                    + " does not exist on this device", Map.of()));
         }
-        throw new RpcFailure(EditError.of("protocol", "operation-not-supported", "no action '"
-                + at.getLocalName() + "' is simulated by this device").withInfo("bad-element", at.getLocalName()));
+        QName name = call.definition().getQName();
+        if (name.getNamespace().toString().equals(ROUTER_OPS_NS) && name.getLocalName().equals("reset-counters")
+                && call.parent().getNamespace().toString().equals(IF_NS)
+                && call.parent().getLocalName().equals("interface")) {
+            Map<String, Element> p = params(call.action(), Set.of("reason"));
+            String ifName = call.keys().get("name");
+            Instant at = device.resetCounters(ifName);
+            LOG.info("device {}: counters of interface {} reset ({})", device.name(), ifName,
+                    p.containsKey("reason") ? p.get("reason").getTextContent().strip() : "no reason given");
+            return XmlFragment.element(ROUTER_OPS_NS, "reset-at").text(Generators.dateTime(at)).toXml();
+        }
+        throw new RpcFailure(EditError.of("protocol", "operation-not-supported", "the action " + name.getLocalName()
+                + " is defined but not simulated by this device").withInfo("bad-element", name.getLocalName()));
+    }
+
+    /**
+     * Walks the data nodes of an {@code <action>} down to the action element, with the schema: containers and list
+     * entries (with all their keys) until a child is an action of the node reached.
+     */
+    private ActionCall readAction(Element op) throws RpcFailure {
+        EffectiveModelContext context = device.profile().context();
+        DataNodeContainer schema = context;
+        Element at = op;
+        StringBuilder path = new StringBuilder();
+        Map<String, String> prefixes = new LinkedHashMap<>();
+        Map<String, String> keys = new LinkedHashMap<>();
+        QName parent = null;
+        while (true) {
+            List<Element> children = Dom.children(at);
+            if (schema instanceof ActionNodeContainer actions && at != op) {
+                for (Element c : children) {
+                    for (ActionDefinition a : actions.getActions()) {
+                        if (matches(a.getQName(), c)) {
+                            for (Element other : children) {
+                                if (other != c && !keys.containsKey(other.getLocalName())) {
+                                    throw RpcFailure.unknownElement(other.getLocalName(), "<" + other.getLocalName()
+                                            + "> next to the action " + a.getQName().getLocalName()
+                                            + " is not a key of its target");
+                                }
+                            }
+                            return new ActionCall(a, c, path.toString(), prefixes, keys, parent);
+                        }
+                    }
+                }
+            }
+            DataSchemaNode next = null;
+            Element nextElement = null;
+            for (Element c : children) {
+                for (DataSchemaNode d : schema.getChildNodes()) {
+                    if ((d instanceof ContainerSchemaNode || d instanceof ListSchemaNode) && matches(d.getQName(), c)) {
+                        next = d;
+                        nextElement = c;
+                    }
+                }
+            }
+            if (next == null) {
+                // nothing leads on: the innermost element that is not a key names an action this node lacks
+                Map<String, String> here = keys;
+                String named = children.stream().map(Element::getLocalName).filter(n -> !here.containsKey(n))
+                        .findFirst().orElse(at.getLocalName());
+                throw new RpcFailure(EditError.of("protocol", "operation-not-supported", "no action '" + named
+                        + "' is defined " + (path.isEmpty() ? "at the data root" : "on " + path)
+                        + " in this device's schema").withInfo("bad-element", named));
+            }
+            String prefix = prefix(context, next.getQName());
+            prefixes.put(prefix, next.getQName().getNamespace().toString());
+            path.append('/').append(prefix).append(':').append(next.getQName().getLocalName());
+            keys = new LinkedHashMap<>();
+            if (next instanceof ListSchemaNode list) {
+                for (QName key : list.getKeyDefinition()) {
+                    Element k = Dom.children(nextElement).stream().filter(e -> matches(key, e)).findFirst()
+                            .orElse(null);
+                    if (k == null) {
+                        throw RpcFailure.missingElement(key.getLocalName(), "the action's target "
+                                + next.getQName().getLocalName() + " needs its key <" + key.getLocalName() + ">");
+                    }
+                    String value = k.getTextContent().strip();
+                    keys.put(key.getLocalName(), value);
+                    String keyPrefix = prefix(context, key);
+                    prefixes.put(keyPrefix, key.getNamespace().toString());
+                    path.append('[').append(keyPrefix).append(':').append(key.getLocalName()).append('=')
+                            .append(value.contains("'") ? '"' + value + '"' : "'" + value + "'").append(']');
+                }
+            }
+            parent = next.getQName();
+            schema = (DataNodeContainer) next;
+            at = nextElement;
+        }
+    }
+
+    private static boolean matches(QName q, Element e) {
+        return q.getLocalName().equals(e.getLocalName())
+                && q.getNamespace().toString().equals(e.getNamespaceURI());
+    }
+
+    private static String prefix(EffectiveModelContext context, QName q) {
+        return context.findModule(q.getModule()).map(m -> m.getPrefix()).orElse("m");
     }
 }

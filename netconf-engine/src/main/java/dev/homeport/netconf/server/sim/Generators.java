@@ -166,7 +166,7 @@ public final class Generators {
     }
 
     private static String counter(StateGenerator.Input in, String ifName, String counter, boolean running, boolean is32) {
-        double v = running ? rate(in.seed(), ifName, counter) * in.uptimeSeconds() : 0;
+        double v = running ? rate(in.seed(), ifName, counter) * in.secondsSince(in.countersSince(ifName)) : 0;
         long n = (long) v;
         if (is32) {
             n = n & 0xFFFF_FFFFL;
@@ -216,7 +216,7 @@ public final class Generators {
                         ? "866000000" : "1000000000");
             }
             var stats = XmlFragment.element(IF_NS, "statistics").leaf("discontinuity-time",
-                    dateTime(in.bootTime()));
+                    dateTime(in.countersSince(name)));
             for (String c : IETF_COUNTERS) {
                 boolean is32 = c.contains("discards") || c.contains("errors") || c.contains("unknown");
                 stats.leaf(c, counter(in, name, c, up, is32));

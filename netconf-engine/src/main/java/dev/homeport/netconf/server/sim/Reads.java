@@ -117,7 +117,7 @@ final class Reads {
         Profile p = device.profile();
         ContainerNode tree = DataTrees.merge(snap.running(), p.staticState());
         StateGenerator.Input input = new StateGenerator.Input(p, snap.running(), snap.now(), snap.bootTime(),
-                device.seed());
+                device.seed(), snap.counterResets());
         for (StateGenerator g : p.generators()) {
             if (filter.selects(g.roots())) {
                 tree = DataTrees.merge(tree, g.generate(input));

@@ -85,7 +85,7 @@ public final class SimulatedDevice implements NetconfEndpoint {
 
     /** The datastores at one moment; immutable. {@code candidate} is the running tree when unchanged. */
     record Snapshot(ContainerNode running, ContainerNode candidate, ContainerNode startup, Instant now,
-                    Instant bootTime) {
+                    Instant bootTime, Map<String, Instant> counterResets) {
         ContainerNode get(Store s) {
             return switch (s) {
                 case RUNNING -> running;
@@ -137,6 +137,8 @@ public final class SimulatedDevice implements NetconfEndpoint {
     private EventLog events;
     private long clockOffsetMillis;
     private Instant bootTime;
+    /** Interface name to the time its counters were last reset (the action reset-counters); cleared by a restart. */
+    private Map<String, Instant> counterResets = Map.of();
     private boolean down;
     private long inBadHellos;
     private long inSessions;
@@ -261,7 +263,8 @@ public final class SimulatedDevice implements NetconfEndpoint {
     }
 
     synchronized Snapshot snapshot() {
-        return new Snapshot(running, candidate != null ? candidate : running, startup, now(), bootTime);
+        return new Snapshot(running, candidate != null ? candidate : running, startup, now(), bootTime,
+                counterResets);
     }
 
     synchronized List<DeviceSession> sessionList() {
@@ -825,6 +828,15 @@ public final class SimulatedDevice implements NetconfEndpoint {
     // ---------------------------------------------------------------- system RPCs (ietf-system)
 
     /** set-current-datetime: refused while NTP keeps the clock (RFC 7317, error-app-tag ntp-active). */
+    /** Sets the counters of interface {@code ifName} back to zero (action reset-counters); returns when, by the device's clock. */
+    synchronized Instant resetCounters(String ifName) {
+        Instant at = now();
+        Map<String, Instant> m = new java.util.HashMap<>(counterResets);
+        m.put(ifName, at);
+        counterResets = Map.copyOf(m);
+        return at;
+    }
+
     void setClock(Instant to) throws RpcFailure {
         synchronized (this) {
             if (ntpEnabled()) {
@@ -878,6 +890,7 @@ public final class SimulatedDevice implements NetconfEndpoint {
                     locks = null;
                     partialLocks = null;
                     bootTime = now();
+                    counterResets = Map.of();
                     down = false;
                 }
                 LOG.info("device {} restarted", name);

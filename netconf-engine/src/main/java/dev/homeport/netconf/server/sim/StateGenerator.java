@@ -1,6 +1,7 @@
 package dev.homeport.netconf.server.sim;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
@@ -13,11 +14,26 @@ import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
  */
 public interface StateGenerator {
 
-    /** What a generator reads. {@code seed} differs per device, so that devices' counters differ. */
-    record Input(Profile profile, ContainerNode running, Instant now, Instant bootTime, long seed) {
+    /**
+     * What a generator reads. {@code seed} differs per device, so that devices' counters differ;
+     * {@code counterResets} maps an interface name to when its counters were last reset since boot.
+     */
+    record Input(Profile profile, ContainerNode running, Instant now, Instant bootTime, long seed,
+                 Map<String, Instant> counterResets) {
         /** Seconds since boot, never negative. */
         double uptimeSeconds() {
-            return Math.max(0, (now.toEpochMilli() - bootTime.toEpochMilli()) / 1000.0);
+            return secondsSince(bootTime);
+        }
+
+        /** When the counters of interface {@code ifName} started from zero: boot, or its last reset after boot. */
+        Instant countersSince(String ifName) {
+            Instant reset = counterResets.get(ifName);
+            return reset != null && reset.isAfter(bootTime) ? reset : bootTime;
+        }
+
+        /** Seconds from {@code start} to now, never negative. */
+        double secondsSince(Instant start) {
+            return Math.max(0, (now.toEpochMilli() - start.toEpochMilli()) / 1000.0);
         }
     }
 

@@ -53,6 +53,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opendaylight.yangtools.yang.common.QName;
+import org.opendaylight.yangtools.yang.common.QNameModule;
+import org.opendaylight.yangtools.yang.common.XMLNamespace;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.model.api.ActionDefinition;
+import org.opendaylight.yangtools.yang.model.api.ContainerSchemaNode;
+import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
+import org.opendaylight.yangtools.yang.model.api.ListSchemaNode;
 
 /**
  * The RPC dialog, the Notifications view and the Console view in real SWT windows, on a real {@link DeviceBrowser}
@@ -63,6 +71,8 @@ class BrowserToolsUiTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Path OUTPUT = Path.of(System.getProperty("homeport.test.output"));
     private static final String SYS = "urn:ietf:params:xml:ns:yang:ietf-system";
+    private static final String IF = "urn:ietf:params:xml:ns:yang:ietf-interfaces";
+    private static final String RESET_COUNTERS = "homeport-router-ops:reset-counters on /interfaces/interface";
 
     @TempDir
     Path tmp;
@@ -173,6 +183,99 @@ class BrowserToolsUiTest {
         assertThat(rpc.statusLine().getText()).isEqualTo("ietf-netconf-monitoring:get-schema: output below");
         ui.screenshot(dialog.getShell(), "rpc-2-get-schema-output");
         dialog.close();
+    }
+
+    @Test
+    void theActionDialogListsTheTargetsSendsTheInputAndShowsTheOutput() throws Exception {
+        SimulatedDevice router = SimulatedDevice.create("action-router", Profile.named("home-router"));
+        DeviceConnection c = connect(router);
+        String peer = c.client().session().peer();
+        EffectiveModelContext context = c.schema().context();
+        QNameModule ifModule = context.findModuleStatements(XMLNamespace.of(IF)).iterator().next()
+                .localQNameModule();
+        QName list = QName.create(ifModule, "interface");
+        // what the Data view gives when wan0's description is selected: the dialog takes wan0 from it
+        YangInstanceIdentifier wan0Description = YangInstanceIdentifier.builder()
+                .node(QName.create(ifModule, "interfaces")).node(list)
+                .nodeWithKey(list, QName.create(ifModule, "name"), "wan0").node(QName.create(ifModule, "description"))
+                .build();
+
+        // as the Schema view opens it on a double-click: with the action's definition from the device's schema
+        ActionDefinition resetCounters = ((ListSchemaNode) ((ContainerSchemaNode) context.findDataChildByName(
+                QName.create(ifModule, "interfaces")).orElseThrow()).findDataChildByName(list).orElseThrow())
+                .getActions().stream().filter(a -> a.getQName().getLocalName().equals("reset-counters")).findFirst()
+                .orElseThrow();
+        RpcDialog dialog = new RpcDialog(shell, browser, c, resetCounters, wan0Description);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        RpcPanel action = dialog.panel();
+        ui.await("the action chosen and its targets read from the device", () -> action.targetCombo() != null
+                && action.targetCombo().getItemCount() > 0 && action.fields().containsKey("reason"));
+        assertThat(action.operationCombo().getText()).isEqualTo(RESET_COUNTERS);
+        assertThat(Arrays.asList(action.operationCombo().getItems())).as("RPCs and actions in one list")
+                .contains("ietf-system:system-restart", RESET_COUNTERS);
+        assertThat(action.targetCombo().getItems()).as("the device's interfaces, sorted").containsExactly(
+                "/interfaces/interface[name='lan0']", "/interfaces/interface[name='lo']",
+                "/interfaces/interface[name='wan0']", "/interfaces/interface[name='wlan0']",
+                "/interfaces/interface[name='wlan1']");
+        assertThat(action.targetCombo().getText()).as("preselected from the data selection")
+                .isEqualTo("/interfaces/interface[name='wan0']");
+
+        // an input value the schema refuses (reason: string, length 0..255) never reaches the device
+        Text reason = (Text) action.fields().get("reason");
+        ui.type(reason, "x".repeat(300));
+        ui.click(action.sendButton());
+        ui.await("the refusal", () -> action.statusLine().getText().contains("failed"));
+        assertThat(action.statusLine().getForeground().getRGB())
+                .isEqualTo(display.getSystemColor(SWT.COLOR_RED).getRGB());
+        assertThat(browser.messages().entries(peer)).as("sent to the device")
+                .noneMatch(m -> m.direction() == MessageTrace.Direction.OUT && m.xml().contains("reset-counters"));
+
+        long before = Long.parseLong(wanStat(c, "in-octets"));
+        ui.type(reason, "line swap");
+        ui.click(action.sendButton());
+        TreeItem resetAt = ui.awaitValue("the output tree", () -> item(action.output().getItems(), "reset-at"));
+        assertThat(action.statusLine().getText())
+                .isEqualTo("homeport-router-ops:reset-counters on /interfaces/interface[name='wan0']: output below");
+        assertThat(resetAt.getText(1)).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        // the device did it: wan0's counters start again from zero at the time the output says (RFC 8343)
+        assertThat(wanStat(c, "discontinuity-time")).isEqualTo(resetAt.getText(1));
+        assertThat(Long.parseLong(wanStat(c, "in-octets"))).isLessThan(before);
+        assertThat(browser.messages().entries(peer)).anyMatch(m -> m.direction() == MessageTrace.Direction.OUT
+                && m.xml().contains("<action") && m.xml().contains("line swap"));
+        ui.screenshot(dialog.getShell(), "rpc-action-1-output");
+
+        // a target that went away after the list was read: the device's rpc-error (data-missing), in red
+        ui.choose(action.targetCombo(), "/interfaces/interface[name='wlan1']");
+        browser.io().submit(() -> {
+            c.client().editConfig(EditConfig.to(Datastore.CANDIDATE).config(XmlFragment.raw("<interfaces xmlns=\""
+                    + IF + "\"><interface xmlns:nc=\"urn:ietf:params:xml:ns:netconf:base:1.0\" nc:operation=\"delete\">"
+                    + "<name>wlan1</name></interface></interfaces>")));
+            return c.client().commit();
+        }).get();
+        ui.click(action.sendButton());
+        ui.await("the device's rpc-error", () -> action.statusLine().getText().contains("data-missing"));
+        assertThat(action.statusLine().getText()).startsWith(
+                "homeport-router-ops:reset-counters on /interfaces/interface[name='wlan1'] failed: rpc-error")
+                .contains("does not exist");
+        assertThat(action.statusLine().getForeground().getRGB())
+                .isEqualTo(display.getSystemColor(SWT.COLOR_RED).getRGB());
+        assertThat(action.output().getItemCount()).isZero();
+        assertThat(action.valueText().getText()).as("the whole error, with its path")
+                .contains("at /if:interfaces/if:interface[if:name='wlan1']", "does not exist");
+        ui.screenshot(dialog.getShell(), "rpc-action-2-target-missing");
+        dialog.close();
+    }
+
+    /** A statistics leaf of wan0, read from the device's operational state. */
+    private String wanStat(DeviceConnection c, String leaf) throws Exception {
+        String xml = browser.io().submit(() -> c.client().get(dev.homeport.netconf.ops.Filter.subtree(
+                "<interfaces xmlns=\"" + IF + "\"><interface><name>wan0</name><statistics/></interface></interfaces>"),
+                null).toXml()).get();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<(?:\\w+:)?" + leaf + "[^>]*>([^<]*)<")
+                .matcher(xml);
+        assertThat(m.find()).as(leaf + " in " + xml).isTrue();
+        return m.group(1);
     }
 
     @Test
