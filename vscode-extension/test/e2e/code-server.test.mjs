@@ -243,6 +243,31 @@ describe('the universal package in code-server, with the JDK from JAVA_HOME', ()
     await page.keyboard.press('Escape');
   });
 
+  test('document highlight marks the definition as written and the use as read', async () => {
+    await showFile(page, 'acme-system.yang');
+    const line = ws.lines.findIndex((l) => l.includes('leaf console'));
+    await goTo(page, line + 1, ws.lines[line].indexOf('port-name') + 3);
+    const editor = activeEditor(page);
+    // the server's kinds: VS Code's own word match would only give .wordHighlightText
+    await editor.locator('.wordHighlightStrong').first().waitFor({ timeout: 30000 });
+    await editor.locator('.wordHighlight').first().waitFor({ timeout: 30000 });
+    assert.equal(await editor.locator('.wordHighlightText').count(), 0);
+  });
+
+  test('workspace symbols (Go to Symbol in Workspace) find a typedef in another module', async () => {
+    await showFile(page, 'acme-system.yang');
+    await page.keyboard.press('Control+T');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('#domain-name');
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    await rows.filter({ hasText: 'domain-name' }).first().waitFor({ timeout: 30000 });
+    const labels = (await rows.allTextContents()).join(' | ');
+    assert.match(labels, /ietf-inet-types/);
+    await screenshot(page, 'workspace-symbols');
+    await page.keyboard.press('Escape');
+  });
+
   test('rename of a typedef changes its definition and its use', async () => {
     await showFile(page, 'acme-system.yang');
     const line = ws.lines.findIndex((l) => l.includes('leaf console'));
@@ -302,6 +327,28 @@ describe('the universal package in code-server, with the JDK from JAVA_HOME', ()
     await editor.locator('.view-line', { hasText: 'import ietf-yang-types' }).waitFor({ timeout: 30000 });
     await page.waitForFunction(() => document.querySelectorAll('.editor-group-container.active .squiggly-error').length === 1, null, { timeout: 60000 });
     assert.match(await lineTextAt(page, '.editor-group-container.active .squiggly-error'), /ip-addres/);
+  });
+
+  test('folding ranges come from the server: Fold All Block Comments folds a comment and nothing else', async () => {
+    await showFile(page, 'acme-system.yang');
+    const line = ws.lines.findIndex((l) => l.includes('prefix acme;'));
+    await goTo(page, line + 1, ws.lines[line].length + 1);
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText('/* first line of a note');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText('second line of it */');
+    const editor = activeEditor(page);
+    await editor.locator('.view-line', { hasText: 'second line of it' }).waitFor();
+    // indentation folding has no kinds: only the server's ranges say which one is a comment
+    const deadline = Date.now() + 30000;
+    while (Date.now() < deadline && await editor.locator('.view-line', { hasText: 'second line of it' }).count() > 0) {
+      await runCommand(page, 'Fold All Block Comments');
+      await page.waitForTimeout(500);
+    }
+    assert.equal(await editor.locator('.view-line', { hasText: 'second line of it' }).count(), 0, 'the comment was not folded');
+    assert.equal(await editor.locator('.view-line', { hasText: 'leaf host-name' }).count(), 1, 'code was folded too');
+    await screenshot(page, 'folding');
+    await runCommand(page, 'Unfold All');
   });
 
   test('Fetch Modules from Device, from the command palette, fills the module cache from a simulated device', async () => {
