@@ -25,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * thread that applied it, and yangtools' verdict after the user pauses ({@code semanticDelayMillis}) on a thread of
  * its own. Every mutation of the workspace bumps a generation under {@link #lock()}; a semantic pass that started
  * before the latest mutation is superseded: its results are dropped (their offsets belong to older text) and its
- * documents wait for the pass the newer edit scheduled. A pass not yet started is cancelled, one in progress is
- * interrupted (the core then interrupts its yangtools threads) and whatever it computed is discarded.
+ * documents wait for the pass the newer edit scheduled. A pass not yet started is cancelled; one in progress runs
+ * to its end, because yangtools cannot be stopped inside a reactor run: interrupting only left its threads
+ * compiling beside the next pass, two big compilations at once on every keystroke. Finishing costs little: the
+ * verdicts it reached are cached per closure, so the next pass recompiles only what the edit changed.
  */
 final class DiagnosticsPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(DiagnosticsPublisher.class);
@@ -74,8 +76,8 @@ final class DiagnosticsPublisher {
         synchronized (lock) {
             semanticPending.addAll(open);
             if (semanticRun != null) {
-                // not started: dropped; running: interrupted (yangtools' threads are told to stop), results dropped
-                semanticRun.cancel(true);
+                // not started: dropped; running: left to finish (its verdicts are cached, its results dropped)
+                semanticRun.cancel(false);
             }
             semanticRun = semanticThread.schedule(this::runSemantic, semanticDelayMillis, TimeUnit.MILLISECONDS);
         }

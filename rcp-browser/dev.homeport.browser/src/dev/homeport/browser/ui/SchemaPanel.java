@@ -44,6 +44,7 @@ public final class SchemaPanel extends Composite {
     private final DeviceBrowser browser;
     private final TreeViewer tree;
     private final Label status;
+    private final SchemaIcons icons;
     private final Consumer<Optional<DeviceConnection>> onSelection;
     /** Nodes inside RPCs, actions and notifications: config/state does not apply to them. */
     private final java.util.Set<Object> inOperation = java.util.Collections.newSetFromMap(
@@ -58,6 +59,7 @@ public final class SchemaPanel extends Composite {
         tree = new TreeViewer(this, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
         tree.getTree().setHeaderVisible(true);
         tree.setContentProvider(new SchemaContent());
+        icons = new SchemaIcons(tree.getControl());
         column("Name", 260, SchemaPanel::name);
         column("Kind", 110, SchemaPanel::kind);
         column("Type", 150, SchemaPanel::type);
@@ -79,6 +81,11 @@ public final class SchemaPanel extends Composite {
             @Override
             public String getText(Object element) {
                 return text.apply(element);
+            }
+
+            @Override
+            public org.eclipse.swt.graphics.Image getImage(Object element) {
+                return title.equals("Name") ? icons.of(kind(element)) : null;
             }
 
             @Override

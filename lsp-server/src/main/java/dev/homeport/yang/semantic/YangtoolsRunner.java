@@ -92,6 +92,10 @@ final class YangtoolsRunner {
         Set<IndexedSource> excluded = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<String> seen = new HashSet<>();
         for (int round = 0; round < MAX_ROUNDS && !active.isEmpty(); round++) {
+            if (Thread.currentThread().isInterrupted()) {
+                // the server is closing: a reactor run cannot be stopped, but the next one need not start
+                throw new java.util.concurrent.CancellationException("yangtools run cancelled");
+            }
             Set<IndexedSource> seenSources = dev.homeport.yang.model.ModelWorld.identitySet();
             List<IndexedSource> sources = new ArrayList<>();
             for (Unit u : active) {

@@ -153,6 +153,20 @@ class BrowserUiTest {
         TreeItem ntp = item(systemContainer.getItems(), "ntp").orElseThrow();
         expand(schema, ntp);
         assertThat(names(ntp.getItems())).contains("server [name]");
+        // icons by kind: every node has one, the same kind the same icon, another kind another
+        TreeItem serverList = item(ntp.getItems(), "server [name]").orElseThrow();
+        TreeItem enabledLeaf = item(ntp.getItems(), "enabled").orElseThrow();
+        assertThat(List.of(system, systemContainer, hostnameSchema, ntp, serverList, enabledLeaf))
+                .allSatisfy(i -> assertThat(i.getImage()).as(i.getText()).isNotNull());
+        assertThat(enabledLeaf.getImage()).isSameAs(hostnameSchema.getImage());
+        assertThat(item(system.getItems(), "system-state").orElseThrow().getImage()).isSameAs(systemContainer.getImage());
+        assertThat(ntp.getImage()).isNotSameAs(hostnameSchema.getImage());
+        assertThat(serverList.getImage()).isNotSameAs(systemContainer.getImage()).isNotSameAs(hostnameSchema.getImage());
+        assertThat(system.getImage()).isNotSameAs(systemContainer.getImage());
+        // drawn, not blank: the badge's middle is opaque, its corner transparent
+        org.eclipse.swt.graphics.ImageData badge = serverList.getImage().getImageData();
+        assertThat(badge.getAlpha(8, 8)).isGreaterThan(200);
+        assertThat(badge.getAlpha(0, 0)).isLessThan(50);
         screenshot("2-schema-tree");
 
         // the running datastore as a tree with values
