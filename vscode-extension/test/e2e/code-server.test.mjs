@@ -268,6 +268,30 @@ describe('the universal package in code-server, with the JDK from JAVA_HOME', ()
     await page.keyboard.press('Escape');
   });
 
+  test('Find All References lists the uses of a typedef in both modules, in the References view', async () => {
+    await showFile(page, 'acme-system.yang');
+    const line = ws.lines.findIndex((l) => l.includes('inet:domain-name'));
+    await goTo(page, line + 1, ws.lines[line].indexOf('domain-name') + 3);
+    // the References view (VS Code's built-in references-view), not the peek widget: its tree stays put to read
+    await runCommand(page, 'References: Find All References');
+    const sidebar = page.locator('.part.sidebar');
+    await sidebar.locator('.monaco-list-row', { hasText: 'ietf-inet-types.yang' }).first().waitFor({ timeout: 30000 });
+    await sidebar.locator('.monaco-list-row', { hasText: 'acme-system.yang' }).first().waitFor({ timeout: 10000 });
+    // the declaration (VS Code asks with includeDeclaration), its use in ietf-inet-types' own host union, and
+    // the use here: at least three places in two files
+    const summary = await sidebar.getByText(/\d+ results? in \d+ files?/).first().textContent();
+    const [, places, files] = summary.match(/(\d+) results? in (\d+) files?/);
+    assert.equal(Number(files), 2, summary);
+    assert.ok(Number(places) >= 3, summary);
+    await sidebar.locator('.monaco-list-row', { hasText: 'inet:domain-name' }).first().waitFor({ timeout: 10000 });
+    // the other module's places, once its node is opened
+    await sidebar.locator('.monaco-list-row', { hasText: 'ietf-inet-types.yang' }).first().click();
+    await page.keyboard.press('ArrowRight');
+    await sidebar.locator('.monaco-list-row', { hasText: 'typedef domain-name' }).first().waitFor({ timeout: 10000 });
+    await screenshot(page, 'references');
+    await runCommand(page, 'View: Close Primary Side Bar').catch(() => {});
+  });
+
   test('rename of a typedef changes its definition and its use', async () => {
     await showFile(page, 'acme-system.yang');
     const line = ws.lines.findIndex((l) => l.includes('leaf console'));
