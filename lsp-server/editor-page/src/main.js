@@ -29,13 +29,21 @@ const editor = monaco.editor.create(document.getElementById('editor'), {
   fixedOverflowWidgets: true,
 });
 
-/** Shows a file: a new model under file:///NAME (the previous one is closed, so the server closes it too). */
+/**
+ * Shows a file as the model file:///NAME; a file of the same name opened again replaces that model's text. Files
+ * opened before stay open (on the server too), so a module opened later can import them. Disposing them instead
+ * closed them on the server, whose closing publishDiagnostics (an empty list) then met a disposed model and made
+ * the LSP client throw.
+ */
 function show(name, text) {
-  const old = editor.getModel();
   const uri = monaco.Uri.parse(`file:///${encodeURIComponent(name.toLowerCase())}`);
-  monaco.editor.getModel(uri)?.dispose();
-  editor.setModel(monaco.editor.createModel(text, 'yang', uri));
-  old?.dispose();
+  const existing = monaco.editor.getModel(uri);
+  if (existing) {
+    existing.setValue(text);
+    editor.setModel(existing);
+  } else {
+    editor.setModel(monaco.editor.createModel(text, 'yang', uri));
+  }
   fileLabel.textContent = name;
 }
 
