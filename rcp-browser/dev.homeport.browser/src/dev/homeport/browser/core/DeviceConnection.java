@@ -43,7 +43,23 @@ public final class DeviceConnection {
     private final ModuleCache cache;
     private static final String NETCONF_NOTIFICATIONS = "urn:ietf:params:xml:ns:yang:ietf-netconf-notifications";
 
-    private final List<Consumer<Notification>> notificationListeners = new CopyOnWriteArrayList<>();
+    /** Listeners of every delivery, with whether it was part of the replay; called under {@link #history}'s lock. */
+    private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    /** What the session's subscription delivered, oldest first (capped), so a later replay request can be answered. */
+    private final java.util.ArrayDeque<Delivered> history = new java.util.ArrayDeque<>();
+    private static final int HISTORY_CAP = NotificationLog.MAX_ENTRIES;
+    /** A start time before any replay log: RFC 5277 then replays from the oldest event the device kept. */
+    private static final java.time.OffsetDateTime WHOLE_LOG =
+            java.time.OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC);
+
+    /** One notification as the session received it. */
+    public record Delivered(Notification notification, boolean replayed) {
+    }
+
+    /** Receives each notification of the session's subscription and whether it came as part of the replay. */
+    public interface Delivery {
+        void accept(Notification n, boolean replayed);
+    }
     private DeviceSchema schema;
     private XmlDataCodec codec;
     private StagedEdits edits;
@@ -166,16 +182,68 @@ public final class DeviceConnection {
     }
 
     /**
-     * Calls {@code l} with every notification of this session's subscription. When the session has none yet, the
-     * default stream is subscribed to (RFC 5277 create-subscription); otherwise {@code l} shares the one there is.
+     * Calls {@code l} with every live event of this session's subscription (replayed ones and RFC 5277's stream
+     * markers are not passed).
+     * When the session has none yet, the default stream is subscribed to, asking for the device's whole replay log
+     * when it keeps one: RFC 5277 allows one subscription per session, and with the log in {@link #history} a later
+     * "replay from T" in the Notifications view can still be answered on this session.
      */
     public void addNotificationListener(Consumer<Notification> l) throws NetconfException {
         synchronized (this) {
             if (stream == null) {
-                subscribe(Subscription.defaultStream());
+                try {
+                    subscribe(Subscription.defaultStream().replayFrom(WHOLE_LOG));
+                } catch (dev.homeport.netconf.RpcErrorException noReplay) {
+                    subscribe(Subscription.defaultStream()); // no replay log on this device
+                }
             }
         }
-        notificationListeners.add(l);
+        deliveries.add(new LiveOnly(l));
+    }
+
+    /** Wraps a live-only listener (a record, so removeNotificationListener finds it by equality). */
+    private record LiveOnly(Consumer<Notification> listener) implements Delivery {
+        @Override
+        public void accept(Notification n, boolean replayed) {
+            if (!replayed && !n.isStreamMarker()) { // replayComplete is the replay's end, not an event
+                listener.accept(n);
+            }
+        }
+    }
+
+    /**
+     * Hands {@code l} what the session received so far (with an event time at or after {@code from}, when given;
+     * marked replayed when {@code historyIsReplay}), then every later delivery, with no gap or repeat between the two.
+     */
+    public void addDeliveryListener(Optional<java.time.OffsetDateTime> from, boolean historyIsReplay, Delivery l) {
+        synchronized (history) {
+            Notification replayEnd = null;
+            for (Delivered d : history) {
+                Notification n = d.notification();
+                if (historyIsReplay && n.isStreamMarker()) {
+                    replayEnd = n; // the history is the replay here: its end goes after all of it
+                    continue;
+                }
+                boolean inRange = from.isEmpty() || n.eventTime().map(t -> !t.isBefore(from.get())).orElse(true);
+                if (inRange) {
+                    l.accept(n, d.replayed() || historyIsReplay);
+                }
+            }
+            if (replayEnd != null) {
+                l.accept(replayEnd, false);
+            }
+            deliveries.add(l);
+        }
+    }
+
+    /** Calls {@code l} with every later delivery of the session's subscription. */
+    public void addDeliveryListener(Delivery l) {
+        deliveries.add(l);
+    }
+
+    /** Drops a listener added with {@link #addDeliveryListener}. */
+    public void removeDeliveryListener(Delivery l) {
+        deliveries.remove(l);
     }
 
     /**
@@ -194,12 +262,24 @@ public final class DeviceConnection {
                     + subscription.stream().orElse("NETCONF") + (subscription.startTime().isPresent() ? " with replay" : "")
                     + (subscription.filter().isPresent() ? " with a filter" : "")
                     + " (the Data view subscribes to follow configuration changes); RFC 5277 allows one subscription "
-                    + "per session: subscribe without a filter or start time to see its notifications here");
+                    + "per session: subscribe without a filter, or replay from a time the session's subscription "
+                    + "covers" + (subscription.startTime().isPresent() ? "" : " (this device keeps no replay log)")
+                    + ", and use the row filter");
         }
         NotificationStream ns = client.subscribe(s);
         subscription = s;
         stream = ns;
-        ns.onNotification(n -> notificationListeners.forEach(x -> x.accept(n)));
+        ns.onNotification(n -> {
+            boolean replayed = s.startTime().isPresent() && !ns.isReplayComplete()
+                    && !"replayComplete".equals(n.eventName());
+            synchronized (history) {
+                history.addLast(new Delivered(n, replayed));
+                if (history.size() > HISTORY_CAP) {
+                    history.removeFirst();
+                }
+                deliveries.forEach(d -> d.accept(n, replayed));
+            }
+        });
         return ns;
     }
 
@@ -209,7 +289,7 @@ public final class DeviceConnection {
     }
 
     public void removeNotificationListener(Consumer<Notification> l) {
-        notificationListeners.remove(l);
+        deliveries.remove(new LiveOnly(l));
     }
 
     /** Whether a notification is an RFC 6470 netconf-config-change made by another session than this one. */

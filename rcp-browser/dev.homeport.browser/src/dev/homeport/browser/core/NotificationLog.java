@@ -7,6 +7,7 @@ import dev.homeport.netconf.ops.Subscription;
 import dev.homeport.netconf.xml.SafeXml;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.w3c.dom.Element;
@@ -51,27 +52,47 @@ public final class NotificationLog {
     }
 
     /**
-     * Sends create-subscription (blocks), or joins the session's subscription when the Data view made one that this
-     * request can share. Fails when this log is subscribed already, or when the session's subscription differs.
+     * Sends create-subscription (blocks), or, when the session has its subscription already (the Data view makes one
+     * that asks for the device's whole replay log), answers from it: a plain request shows what arrives from now, a
+     * replay from T shows what the session received with an event time at or after T, marked replayed, then what
+     * arrives. Fails when this log is subscribed already, or when the session's subscription cannot answer (a
+     * filter or stop time, another stream, or a device without a replay log).
      */
     public synchronized void subscribe(Subscription s) throws NetconfException {
         if (stream != null) {
             throw new IllegalStateException("this session already has a subscription (RFC 5277 allows one per "
                     + "session)");
         }
-        NotificationStream ns = connection.subscribe(s);
-        subscription = connection.subscription().orElse(s);
+        Optional<Subscription> session = connection.subscription();
+        if (session.isEmpty()) {
+            NotificationStream ns = connection.subscribe(s);
+            subscription = s;
+            stream = ns;
+            connection.addDeliveryListener(Optional.empty(), false, this::add); // all that this request brought
+            return;
+        }
+        Subscription current = session.get();
+        boolean sameStream = s.stream().orElse("NETCONF").equals(current.stream().orElse("NETCONF"));
+        boolean covered = s.startTime().isPresent() && current.startTime().isPresent()
+                && !current.startTime().get().isAfter(s.startTime().get()) && current.filter().isEmpty()
+                && current.stopTime().isEmpty();
+        if (sameStream && s.filter().isEmpty() && s.stopTime().isEmpty() && covered) {
+            stream = connection.subscribe(current);
+            subscription = s;
+            connection.addDeliveryListener(s.startTime(), true, this::add);
+            return;
+        }
+        NotificationStream ns = connection.subscribe(s); // a plain request joins; anything else says why not
+        subscription = s;
         stream = ns;
-        connection.addNotificationListener(n -> add(n, ns));
+        connection.addDeliveryListener(this::add); // from now on
     }
 
     public java.util.Optional<Subscription> subscription() {
         return java.util.Optional.ofNullable(subscription);
     }
 
-    private void add(Notification n, NotificationStream ns) {
-        boolean replayed = subscription != null && subscription.startTime().isPresent() && !ns.isReplayComplete()
-                && !"replayComplete".equals(n.eventName());
+    private void add(Notification n, boolean replayed) {
         Entry e = new Entry(n.eventTimeText(), n.eventName(), n.content().map(NotificationLog::summary).orElse(""),
                 SafeXml.pretty(n.element()).strip(), replayed);
         synchronized (entries) {

@@ -388,6 +388,58 @@ class BrowserToolsUiTest {
         }
     }
 
+    @Test
+    void replayIsAnsweredOnTheSessionTheDataViewSubscribedFirst() throws Exception {
+        SimulatedDevice router = SimulatedDevice.create("followed-router", Profile.named("home-router"));
+        DeviceConnection c = connect(router);
+        String peer = c.client().session().peer();
+        try (var listener = devices.listen(router, new InetSocketAddress("127.0.0.1", 0));
+             SshConnector ssh = new SshConnector();
+             NetconfClient other = new NetconfClient(NetconfSession.open(ssh.connect("127.0.0.1",
+                     listener.address().getPort(), SshAuth.password("admin", "admin"),
+                     (host, port, remote, key) -> HostKeys.same(key, router.hostKey().getPublic())
+                             ? HostKeyVerifier.accept() : HostKeyVerifier.reject("not the router")),
+                     SessionOptions.defaults()))) {
+            Instant before = Instant.now().minusSeconds(2);
+            setHostname(other, "before-the-data-view");
+
+            // the Data view follows configuration changes: it subscribes as soon as the device is selected, and it
+            // is handed live changes only, never the replayed log it asked for
+            List<String> followed = new java.util.concurrent.CopyOnWriteArrayList<>();
+            c.addNotificationListener(n -> followed.add(n.eventName() + " " + n.toXml()));
+            setHostname(other, "while-followed");
+            ui.await("the Data view's live change", () -> followed.stream().anyMatch(f -> f.contains("hostname")));
+            assertThat(followed).allMatch(f -> f.startsWith("netconf-config-change"))
+                    .noneMatch(f -> f.contains("replayComplete"));
+
+            // replay from before the first change, on the same session: answered from the session's subscription
+            ui.type(notificationsPanel.startTimeField(), before.toString());
+            ui.click(notificationsPanel.subscribeButton());
+            ui.await("the replayed changes and replayComplete", () -> {
+                List<String> events = column(notificationsPanel.table(), 1);
+                return events.stream().filter(e -> e.equals("netconf-config-change (replayed)")).count() >= 2
+                        && events.contains("replayComplete");
+            });
+            assertThat(notificationsPanel.statusLine().getText()).doesNotContain("already subscribed");
+            // as a device's replay: the replayed events, then replayComplete
+            List<String> rows = column(notificationsPanel.table(), 1);
+            assertThat(rows.get(rows.size() - 1)).isEqualTo("replayComplete");
+            assertThat(rows.subList(0, rows.size() - 1)).allMatch(r -> r.endsWith("(replayed)"));
+            assertThat(browser.messages().entries(peer)).as("create-subscription sent once, by the Data view")
+                    .filteredOn(m -> m.direction() == MessageTrace.Direction.OUT
+                            && m.xml().contains("<create-subscription"))
+                    .hasSize(1);
+
+            // and a later change arrives live in both
+            int shown = notificationsPanel.table().getItemCount();
+            int followedBefore = followed.size();
+            setHostname(other, "after-the-replay");
+            ui.await("the live change", () -> column(notificationsPanel.table(), 1).subList(shown,
+                    notificationsPanel.table().getItemCount()).contains("netconf-config-change"));
+            ui.await("the Data view's second live change", () -> followed.size() == followedBefore + 1);
+        }
+    }
+
     private static void setHostname(NetconfClient client, String name) throws Exception {
         client.editConfig(EditConfig.to(Datastore.CANDIDATE).config(XmlFragment.raw(
                 "<system xmlns=\"" + SYS + "\"><hostname>" + name + "</hostname></system>")));
