@@ -174,12 +174,7 @@ public final class RpcPanel extends Composite {
      */
     public boolean choose(String label) {
         int i = Arrays.asList(operation.getItems()).indexOf(label);
-        if (i < 0) {
-            return false;
-        }
-        operation.select(i);
-        buildForm();
-        return true;
+        return select(i);
     }
 
     /** Chooses an RPC or action by its schema definition (e.g. the Schema view's selection); false when not listed. */
@@ -199,10 +194,15 @@ public final class RpcPanel extends Composite {
         if (found < 0 && sameNames == 1) {
             found = sameName; // the same operation from another view of the schema
         }
-        if (found < 0) {
+        return select(found);
+    }
+
+    /** Selects the i-th listed operation and builds its form, as the drop-down would; false for none (-1). */
+    private boolean select(int i) {
+        if (i < 0) {
             return false;
         }
-        operation.select(found);
+        operation.select(i);
         buildForm();
         return true;
     }

@@ -335,13 +335,8 @@ class BrowserToolsUiTest {
         SimulatedDevice router = SimulatedDevice.create("events-router", Profile.named("home-router"));
         DeviceConnection c = connect(router);
         String peer = c.client().session().peer();
-        try (var listener = devices.listen(router, new InetSocketAddress("127.0.0.1", 0));
-             SshConnector ssh = new SshConnector();
-             NetconfClient other = new NetconfClient(NetconfSession.open(ssh.connect("127.0.0.1",
-                     listener.address().getPort(), SshAuth.password("admin", "admin"),
-                     (host, port, remote, key) -> HostKeys.same(key, router.hostKey().getPublic())
-                             ? HostKeyVerifier.accept() : HostKeyVerifier.reject("not the router")),
-                     SessionOptions.defaults()))) {
+        try (OtherSession session = OtherSession.open(devices, router)) {
+            NetconfClient other = session.client();
             Instant before = Instant.now().minusSeconds(2);
             setHostname(other, "before-subscribing");
 
@@ -393,13 +388,8 @@ class BrowserToolsUiTest {
         SimulatedDevice router = SimulatedDevice.create("followed-router", Profile.named("home-router"));
         DeviceConnection c = connect(router);
         String peer = c.client().session().peer();
-        try (var listener = devices.listen(router, new InetSocketAddress("127.0.0.1", 0));
-             SshConnector ssh = new SshConnector();
-             NetconfClient other = new NetconfClient(NetconfSession.open(ssh.connect("127.0.0.1",
-                     listener.address().getPort(), SshAuth.password("admin", "admin"),
-                     (host, port, remote, key) -> HostKeys.same(key, router.hostKey().getPublic())
-                             ? HostKeyVerifier.accept() : HostKeyVerifier.reject("not the router")),
-                     SessionOptions.defaults()))) {
+        try (OtherSession session = OtherSession.open(devices, router)) {
+            NetconfClient other = session.client();
             Instant before = Instant.now().minusSeconds(2);
             setHostname(other, "before-the-data-view");
 
@@ -437,6 +427,34 @@ class BrowserToolsUiTest {
             ui.await("the live change", () -> column(notificationsPanel.table(), 1).subList(shown,
                     notificationsPanel.table().getItemCount()).contains("netconf-config-change"));
             ui.await("the Data view's second live change", () -> followed.size() == followedBefore + 1);
+        }
+    }
+
+    /** A second, independent session to the router (dialled, not call home), to make changes the browser sees. */
+    private record OtherSession(SshDeviceHost.Listener listener, SshConnector ssh, NetconfClient client)
+            implements AutoCloseable {
+        static OtherSession open(SshDeviceHost devices, SimulatedDevice router) throws Exception {
+            SshDeviceHost.Listener listener = devices.listen(router, new InetSocketAddress("127.0.0.1", 0));
+            SshConnector ssh = new SshConnector();
+            try {
+                NetconfClient client = new NetconfClient(NetconfSession.open(ssh.connect("127.0.0.1",
+                        listener.address().getPort(), SshAuth.password("admin", "admin"),
+                        (host, port, remote, key) -> HostKeys.same(key, router.hostKey().getPublic())
+                                ? HostKeyVerifier.accept() : HostKeyVerifier.reject("not the router")),
+                        SessionOptions.defaults()));
+                return new OtherSession(listener, ssh, client);
+            } catch (Exception | Error e) {
+                try (listener; ssh) {
+                    throw e;
+                }
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            try (listener; ssh; client) {
+                // closed in reverse order: the session, the connector, the listener
+            }
         }
     }
 
