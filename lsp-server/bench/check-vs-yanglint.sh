@@ -7,6 +7,7 @@ ROOT=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)
 RUNS=${1:-3}
 find_corpus() { # shared/corpus beside the project, looked for upwards (as the tests do)
   local d=$ROOT
+  [ -n "${HOMEPORT_SHARED:-}" ] && { echo "$HOMEPORT_SHARED/corpus"; return; }
   while [ "$d" != / ]; do [ -d "$d/shared/corpus" ] && { echo "$d/shared/corpus"; return; }; d=$(dirname "$d"); done
   echo "no shared/corpus above $ROOT" >&2; exit 2
 }

@@ -13,9 +13,10 @@ const pkg = JSON.parse(fs.readFileSync(path.join(extensionDir, 'package.json'), 
 export const universalVsix = path.join(targetDir, `${pkg.name}-${pkg.version}.vsix`);
 export const platformVsix = path.join(targetDir, `${pkg.name}-linux-x64-${pkg.version}.vsix`);
 export const serverJar = path.join(projectRoot, 'lsp-server', 'target', 'lsp-server.jar');
-/** The shared corpus of published modules: shared/corpus in a folder above the project (or HOMEPORT_CORPUS). */
+/** The shared corpus of published modules: shared/corpus in a folder above the project (or HOMEPORT_CORPUS, or HOMEPORT_SHARED/corpus). */
 export function corpus() {
   if (process.env.HOMEPORT_CORPUS) return process.env.HOMEPORT_CORPUS;
+  if (process.env.HOMEPORT_SHARED) return path.join(process.env.HOMEPORT_SHARED, 'corpus');
   for (let dir = projectRoot; ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'shared', 'corpus');
     if (fs.existsSync(candidate)) return candidate;

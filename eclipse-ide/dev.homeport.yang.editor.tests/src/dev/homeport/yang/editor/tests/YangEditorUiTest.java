@@ -474,6 +474,10 @@ class YangEditorUiTest {
 
     /** ../shared/corpus beside the repository (or beside a parent of it, for git worktrees). */
     private static Path findCorpus() {
+        String env = System.getenv("HOMEPORT_SHARED"); // a clone away from shared/ (see the README)
+        if (env != null && !env.isBlank()) {
+            return Path.of(env, "corpus");
+        }
         for (Path p = Path.of(System.getProperty("homeport.repo", ".")).toAbsolutePath(); p != null; p = p.getParent()) {
             Path candidate = p.resolve("shared").resolve("corpus");
             if (Files.isDirectory(candidate.resolve("ietf"))) {

@@ -9,13 +9,18 @@ import java.util.stream.Stream;
 
 /**
  * The shared corpus of published YANG modules ({@code shared/corpus} beside the project). Found from the project
- * root upwards, so it works from the main checkout and from a worktree; a missing corpus fails the test.
+ * root upwards, so it works from the main checkout and from a worktree, or from {@code HOMEPORT_SHARED}; a missing
+ * corpus fails the test.
  */
 public final class Corpus {
     private Corpus() {
     }
 
     public static Path root() {
+        String env = System.getenv("HOMEPORT_SHARED"); // a clone away from shared/ (see the README)
+        if (env != null && !env.isBlank()) {
+            return Path.of(env, "corpus");
+        }
         Path start = Path.of(System.getProperty("homeport.project.root", System.getProperty("user.dir")))
                 .toAbsolutePath().normalize();
         for (Path dir = start; dir != null; dir = dir.getParent()) {

@@ -41,15 +41,12 @@ final class TestModels {
     }
 
     static Path corpus() {
-        // the corpus sits beside the project as shared/; a git worktree may be nested one level deeper
-        Path root = Path.of(System.getProperty("homeport.project.root", ".")).toAbsolutePath().normalize();
-        for (Path p = root.getParent(); p != null; p = p.getParent()) {
-            Path corpus = p.resolve("shared/corpus");
-            if (Files.isDirectory(corpus)) {
-                return corpus;
-            }
+        Path corpus = dev.homeport.netconf.testing.ProjectPaths.corpus();
+        if (!Files.isDirectory(corpus)) {
+            throw new IllegalStateException("the YANG corpus is missing: expected " + corpus
+                    + " (shared/corpus beside the project, or set HOMEPORT_SHARED)");
         }
-        throw new IllegalStateException("the YANG corpus is missing: expected shared/corpus beside " + root);
+        return corpus;
     }
 
     static Path testModule() {

@@ -25,10 +25,15 @@ public final class ProjectPaths {
     }
 
     /**
-     * {@code ../shared} beside the repository: the YANG corpus, notes, peers. A git worktree one level deeper
-     * ({@code /work/wt/NAME}) finds the same folder further up.
+     * {@code ../shared} beside the repository: the YANG corpus, notes, peers; or the folder {@code HOMEPORT_SHARED}
+     * names (a clone elsewhere). A git worktree one level deeper ({@code /work/wt/NAME}) finds the same folder
+     * further up.
      */
     public static Path shared() {
+        String env = System.getenv("HOMEPORT_SHARED");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env).toAbsolutePath().normalize();
+        }
         for (Path p = root().getParent(); p != null; p = p.getParent()) {
             if (Files.isDirectory(p.resolve("shared").resolve("corpus"))) {
                 return p.resolve("shared");
