@@ -126,6 +126,8 @@ describe('the browser editor of lsp --serve-editor, in chromium', () => {
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !window.homeport.monaco.editor.getModelMarkers({}).some((m) => m.severity === 8),
       null, { timeout: 60000 });
+    // markers go first; the squiggle is removed on the editor's next render
+    await page.locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: 10000 });
     assert.equal(await page.locator('.squiggly-error').count(), 0);
   });
 
