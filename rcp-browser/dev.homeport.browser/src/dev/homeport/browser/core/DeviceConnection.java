@@ -2,7 +2,9 @@ package dev.homeport.browser.core;
 
 import dev.homeport.netconf.NetconfException;
 import dev.homeport.netconf.callhome.CallHomeDevice;
+import dev.homeport.netconf.data.DataXPath;
 import dev.homeport.netconf.data.InvalidDataException;
+import dev.homeport.netconf.data.NotificationFilter;
 import dev.homeport.netconf.data.XmlDataCodec;
 import dev.homeport.netconf.message.Notification;
 import dev.homeport.netconf.ops.Datastore;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 
 /**
@@ -269,9 +272,14 @@ public final class DeviceConnection {
         NotificationStream ns = client.subscribe(s);
         subscription = s;
         stream = ns;
+        // in the device's order: what comes before replayComplete was replayed (the stream's own flag is set as the
+        // marker arrives, which may be before the events queued ahead of it reach this listener)
+        boolean[] replaying = {s.startTime().isPresent()};
         ns.onNotification(n -> {
-            boolean replayed = s.startTime().isPresent() && !ns.isReplayComplete()
-                    && !"replayComplete".equals(n.eventName());
+            if ("replayComplete".equals(n.eventName())) {
+                replaying[0] = false;
+            }
+            boolean replayed = replaying[0];
             synchronized (history) {
                 history.addLast(new Delivered(n, replayed));
                 if (history.size() > HISTORY_CAP) {
@@ -281,6 +289,26 @@ public final class DeviceConnection {
             }
         });
         return ns;
+    }
+
+    /**
+     * A create-subscription filter as a test on what this session's subscription delivers, for a consumer whose
+     * filter the device cannot apply because the session's one subscription is unfiltered. Stream markers pass; an
+     * event the device's schema does not define passes no filter.
+     */
+    public Predicate<Notification> notificationFilter(Filter f) throws DataXPath.InvalidXPathException {
+        schema();
+        NotificationFilter filter = NotificationFilter.of(schema.context(), f);
+        return n -> {
+            if (n.isStreamMarker()) {
+                return true;
+            }
+            try {
+                return n.content().isPresent() && filter.passes(codec.parseNotification(n.content().get()));
+            } catch (InvalidDataException notOfTheSchema) {
+                return false;
+            }
+        };
     }
 
     /** The subscription this session has, if any. */

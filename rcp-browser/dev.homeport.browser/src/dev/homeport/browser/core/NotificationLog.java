@@ -1,6 +1,7 @@
 package dev.homeport.browser.core;
 
 import dev.homeport.netconf.NetconfException;
+import dev.homeport.netconf.data.DataXPath;
 import dev.homeport.netconf.message.Notification;
 import dev.homeport.netconf.ops.NotificationStream;
 import dev.homeport.netconf.ops.Subscription;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
@@ -53,10 +55,12 @@ public final class NotificationLog {
 
     /**
      * Sends create-subscription (blocks), or, when the session has its subscription already (the Data view makes one
-     * that asks for the device's whole replay log), answers from it: a plain request shows what arrives from now, a
-     * replay from T shows what the session received with an event time at or after T, marked replayed, then what
-     * arrives. Fails when this log is subscribed already, or when the session's subscription cannot answer (a
-     * filter or stop time, another stream, or a device without a replay log).
+     * that asks for the device's whole replay log), answers from it: a request without a start time shows what
+     * arrives from now, a replay from T shows what the session received with an event time at or after T, marked
+     * replayed, then what arrives; a filter (subtree or XPath) is applied here to what the session receives, as the
+     * device would have applied it. Fails when this log is subscribed already, or when the session's subscription
+     * cannot answer (it has a filter or stop time itself, another stream, a device without a replay log, or the
+     * request has a stop time).
      */
     public synchronized void subscribe(Subscription s) throws NetconfException {
         if (stream != null) {
@@ -73,19 +77,34 @@ public final class NotificationLog {
         }
         Subscription current = session.get();
         boolean sameStream = s.stream().orElse("NETCONF").equals(current.stream().orElse("NETCONF"));
-        boolean covered = s.startTime().isPresent() && current.startTime().isPresent()
-                && !current.startTime().get().isAfter(s.startTime().get()) && current.filter().isEmpty()
-                && current.stopTime().isEmpty();
-        if (sameStream && s.filter().isEmpty() && s.stopTime().isEmpty() && covered) {
-            stream = connection.subscribe(current);
-            subscription = s;
-            connection.addDeliveryListener(s.startTime(), true, this::add);
-            return;
+        boolean sessionGetsAll = current.filter().isEmpty() && current.stopTime().isEmpty();
+        boolean covered = s.startTime().isEmpty() || current.startTime().isPresent()
+                && !current.startTime().get().isAfter(s.startTime().get());
+        if (!sameStream || !sessionGetsAll || !covered || s.stopTime().isPresent()) {
+            connection.subscribe(s); // fails with the reason, unless it is a plain request that shares the stream
         }
-        NotificationStream ns = connection.subscribe(s); // a plain request joins; anything else says why not
+        Predicate<Notification> wanted = n -> true;
+        if (s.filter().isPresent()) {
+            try {
+                wanted = connection.notificationFilter(s.filter().get());
+            } catch (DataXPath.InvalidXPathException e) {
+                throw new IllegalArgumentException("the XPath filter does not fit the device's schema: "
+                        + e.getMessage(), e);
+            }
+        }
+        Predicate<Notification> filter = wanted;
+        DeviceConnection.Delivery delivery = (n, replayed) -> {
+            if (filter.test(n)) {
+                add(n, replayed);
+            }
+        };
+        stream = connection.subscribe(current);
         subscription = s;
-        stream = ns;
-        connection.addDeliveryListener(this::add); // from now on
+        if (s.startTime().isPresent()) {
+            connection.addDeliveryListener(s.startTime(), true, delivery);
+        } else {
+            connection.addDeliveryListener(delivery); // from now on
+        }
     }
 
     public java.util.Optional<Subscription> subscription() {

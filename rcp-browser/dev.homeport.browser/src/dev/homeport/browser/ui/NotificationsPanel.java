@@ -158,7 +158,8 @@ public final class NotificationsPanel extends Composite {
         }, done -> {
             if (c == connection) {
                 Ui.status(status, "Subscribed to " + done.stream().orElse("NETCONF")
-                        + done.startTime().map(t -> ", replay from " + t).orElse(""), false);
+                        + done.startTime().map(t -> ", replay from " + t).orElse("")
+                        + (done.filter().isPresent() ? ", filtered" : ""), false);
                 refill();
             }
         }, e -> {

@@ -55,6 +55,10 @@ public final class SubtreeFilter {
         this.schema = new SchemaIndex(context);
     }
 
+    public EffectiveModelContext context() {
+        return schema.context();
+    }
+
     /**
      * The part of {@code root} (a data root) that the filter selects. {@code filter} is the element holding the
      * selection ({@code <filter>}, {@code <subtree-filter>}); an empty filter selects nothing.

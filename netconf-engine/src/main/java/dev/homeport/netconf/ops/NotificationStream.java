@@ -33,11 +33,13 @@ public final class NotificationStream implements AutoCloseable {
                 complete = true;
             }
         }
-        Consumer<Notification> l = listener;
-        if (l != null) {
-            l.accept(n);
-        } else {
-            queue.add(n);
+        synchronized (queue) { // with onNotification: none lost or reordered while switching to push delivery
+            Consumer<Notification> l = listener;
+            if (l != null) {
+                l.accept(n);
+            } else {
+                queue.add(n);
+            }
         }
     }
 
@@ -46,13 +48,18 @@ public final class NotificationStream implements AutoCloseable {
         return Optional.ofNullable(queue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS));
     }
 
-    /** Switches to push delivery; notifications already queued are delivered first. */
+    /**
+     * Switches to push delivery: notifications already queued are delivered first, then each as it comes, in the
+     * order the device sent them, on the session's thread.
+     */
     public void onNotification(Consumer<Notification> l) {
-        Notification n;
-        while ((n = queue.poll()) != null) {
-            l.accept(n);
+        synchronized (queue) {
+            Notification n;
+            while ((n = queue.poll()) != null) {
+                l.accept(n);
+            }
+            this.listener = l;
         }
-        this.listener = l;
     }
 
     /** True after notificationComplete or when the session ended. */

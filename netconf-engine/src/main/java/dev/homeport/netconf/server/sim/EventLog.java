@@ -1,7 +1,7 @@
 package dev.homeport.netconf.server.sim;
 
-import dev.homeport.netconf.data.DataTrees;
 import dev.homeport.netconf.data.DataXPath;
+import dev.homeport.netconf.data.NotificationFilter;
 import dev.homeport.netconf.session.EngineThreads;
 import dev.homeport.netconf.session.SerialExecutor;
 import java.time.Instant;
@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
-import org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes;
 import org.w3c.dom.Element;
 
 /**
@@ -28,11 +27,10 @@ final class EventLog {
     record Event(Instant time, QName name, ContainerNode body, String xml) {
     }
 
-    /** One session's subscription; the filter is a subtree element or an XPath query, or neither. */
+    /** One session's subscription; its filter is null when it has none. */
     final class Subscription {
         final DeviceSession session;
-        final Element subtree;
-        final DataXPath.Query xpath;
+        final NotificationFilter filter;
         final Instant stop;
         final SerialExecutor out = new SerialExecutor(EngineThreads.workers());
         boolean ended;
@@ -40,8 +38,8 @@ final class EventLog {
 
         Subscription(DeviceSession session, Element subtree, DataXPath.Query xpath, Instant stop) {
             this.session = session;
-            this.subtree = subtree;
-            this.xpath = xpath;
+            this.filter = subtree != null ? NotificationFilter.subtree(profile.subtreeFilter(), subtree)
+                    : xpath != null ? NotificationFilter.xpath(profile.context(), profile.xpath(), xpath) : null;
             this.stop = stop;
         }
 
@@ -49,20 +47,7 @@ final class EventLog {
             if (stop != null && e.time().isAfter(stop)) {
                 return false;
             }
-            if (subtree != null) {
-                return profile.context().findNotification(e.name())
-                        .map(def -> profile.subtreeFilter().matches(e.body(), def, subtree)).orElse(false);
-            }
-            if (xpath != null) {
-                try {
-                    ContainerNode root = ImmutableNodes.newContainerBuilder()
-                            .withNodeIdentifier(DataTrees.emptyData().name()).withChild(e.body()).build();
-                    return !profile.xpath().select(root, xpath).isEmpty();
-                } catch (DataXPath.InvalidXPathException ex) {
-                    return false;
-                }
-            }
-            return true;
+            return filter == null || filter.passes(e.body());
         }
 
         /** Queues one notification for this session. */

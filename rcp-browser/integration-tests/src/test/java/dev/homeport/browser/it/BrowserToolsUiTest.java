@@ -71,6 +71,7 @@ class BrowserToolsUiTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Path OUTPUT = Path.of(System.getProperty("homeport.test.output"));
     private static final String SYS = "urn:ietf:params:xml:ns:yang:ietf-system";
+    private static final String NCN = "urn:ietf:params:xml:ns:yang:ietf-netconf-notifications";
     private static final String IF = "urn:ietf:params:xml:ns:yang:ietf-interfaces";
     private static final String RESET_COUNTERS = "homeport-router-ops:reset-counters on /interfaces/interface";
 
@@ -427,6 +428,47 @@ class BrowserToolsUiTest {
             ui.await("the live change", () -> column(notificationsPanel.table(), 1).subList(shown,
                     notificationsPanel.table().getItemCount()).contains("netconf-config-change"));
             ui.await("the Data view's second live change", () -> followed.size() == followedBefore + 1);
+        }
+    }
+
+    @Test
+    void aSubtreeFilterIsAppliedOnTheSessionTheDataViewSubscribedFirst() throws Exception {
+        SimulatedDevice router = SimulatedDevice.create("filtered-router", Profile.named("home-router"));
+        DeviceConnection c = connect(router);
+        String peer = c.client().session().peer();
+        Instant before = Instant.now().minusSeconds(2);
+        c.addNotificationListener(n -> { }); // the Data view's unfiltered subscription comes first
+        try (OtherSession first = OtherSession.open(devices, router)) { // netconf-session-start: selected
+            setHostname(first.client(), "filtered-out"); // netconf-config-change: not
+        } // netconf-session-end: not
+
+        ui.type(notificationsPanel.subscriptionFilterField(), "<netconf-session-start xmlns=\"" + NCN + "\"/>");
+        ui.type(notificationsPanel.startTimeField(), before.toString());
+        ui.click(notificationsPanel.subscribeButton());
+        ui.await("the replayed session start and replayComplete", () -> {
+            List<String> events = column(notificationsPanel.table(), 1);
+            return events.contains("netconf-session-start (replayed)") && events.contains("replayComplete");
+        });
+        assertThat(notificationsPanel.statusLine().getText()).doesNotContain("failed");
+        List<String> rows = column(notificationsPanel.table(), 1);
+        assertThat(rows.get(rows.size() - 1)).isEqualTo("replayComplete");
+        assertThat(rows.subList(0, rows.size() - 1)).allMatch(r -> r.equals("netconf-session-start (replayed)"));
+        assertThat(browser.messages().entries(peer)).as("create-subscription sent once, by the Data view")
+                .filteredOn(m -> m.direction() == MessageTrace.Direction.OUT && m.xml().contains("<create-subscription"))
+                .hasSize(1);
+
+        // live: a change and a session end are filtered out, a session start is shown
+        int replayed = notificationsPanel.table().getItemCount();
+        try (OtherSession second = OtherSession.open(devices, router)) {
+            setHostname(second.client(), "also-filtered-out");
+        }
+        try (OtherSession third = OtherSession.open(devices, router)) {
+            // events reach the view in the device's order: the third start comes after the second session's events
+            ui.await("both live session starts", () -> column(notificationsPanel.table(), 1).subList(replayed,
+                    notificationsPanel.table().getItemCount()).size() == 2);
+            assertThat(column(notificationsPanel.table(), 1).subList(replayed, notificationsPanel.table().getItemCount()))
+                    .containsExactly("netconf-session-start", "netconf-session-start");
+            ui.screenshot(shell, "notifications-3-subtree-filter-on-a-shared-session");
         }
     }
 
