@@ -131,6 +131,12 @@ public final class DeviceConnection {
         return schema(SchemaProgressListener.NONE);
     }
 
+    /** The codec of the device's schema (the schema is loaded first when it is not yet). */
+    public synchronized XmlDataCodec codec() {
+        schema();
+        return codec;
+    }
+
     /** Reads a datastore as a tree of the device's schema (elements the schema lacks are skipped). */
     public ContainerNode read(Store store) throws NetconfException, InvalidDataException {
         return read(store, null);
@@ -344,8 +350,9 @@ public final class DeviceConnection {
     }
 
     /**
-     * Invokes an RPC or action of the device's schema with top-level input values (by leaf name; a list for a
-     * leaf-list): the engine checks them against the input statement before anything is sent.
+     * Invokes an RPC or action of the device's schema with input values (by leaf name, a path through containers
+     * for deeper leaves; a list for a leaf-list): the engine checks them against the input statement before anything
+     * is sent.
      */
     public XmlDataCodec.Result invoke(dev.homeport.netconf.data.SchemaOperation operation, Map<String, ?> input)
             throws NetconfException, InvalidDataException {

@@ -237,11 +237,40 @@ public final class RpcPanel extends Composite {
         if (chosen.isAction()) {
             targetRow(chosen);
         }
-        for (DataSchemaNode child : rpc.getInput().getChildNodes()) {
+        addRows(rpc.getInput(), "", null, rpc.getQName().getModule());
+        if (fields.isEmpty()) {
+            new Label(form, SWT.NONE).setText("(no input)");
+        }
+        Ui.status(status, chosen.label() + (chosen.isAction() ? ": choose the target, fill in the input and press Send"
+                : ": fill in the input and press Send"), false);
+        layout(true, true);
+    }
+
+    /**
+     * One row per leaf and leaf-list below {@code container}: leaves in containers are named by their path
+     * ({@code options/reason}), leaves in a choice by their own name with the choice and case as hint (RFC 7950
+     * choices leave no element of their own). Lists are not in the form.
+     */
+    private void addRows(DataNodeContainer container, String prefix, String inChoice,
+                         org.opendaylight.yangtools.yang.common.QNameModule module) {
+        for (DataSchemaNode child : container.getChildNodes()) {
+            if (child instanceof org.opendaylight.yangtools.yang.model.api.ChoiceSchemaNode choice) {
+                for (var c : choice.getCases()) {
+                    addRows(c, prefix, "choice " + choice.getQName().getLocalName() + ", case "
+                            + c.getQName().getLocalName(), module);
+                }
+                continue;
+            }
+            QName q = child.getQName();
+            String key = prefix + (q.getModule().equals(module) ? "" : context.findModule(q.getModule())
+                    .map(m -> m.getName() + ":").orElse("")) + q.getLocalName();
+            if (child instanceof ContainerSchemaNode nested) {
+                addRows(nested, key + "/", inChoice, module);
+                continue;
+            }
             Label name = new Label(form, SWT.NONE);
-            String local = child.getQName().getLocalName();
-            boolean mandatory = child instanceof LeafSchemaNode l && l.isMandatory();
-            name.setText(local + (mandatory ? " *" : ""));
+            boolean mandatory = inChoice == null && child instanceof LeafSchemaNode l && l.isMandatory();
+            name.setText(key + (mandatory ? " *" : ""));
             child.getDescription().ifPresent(name::setToolTipText);
             Control field;
             String hint;
@@ -252,26 +281,21 @@ public final class RpcPanel extends Composite {
                 Text t = new Text(form, SWT.BORDER);
                 t.setMessage("values separated by commas");
                 field = t;
-                leafLists.add(local);
+                leafLists.add(key);
                 hint = typeName(list.getType()) + ", several";
             } else {
                 field = new Label(form, SWT.NONE);
-                ((Label) field).setText("(nested input: not in this form)");
+                ((Label) field).setText("(" + (child instanceof ListSchemaNode ? "list" : "anydata or anyxml")
+                        + ": not in this form)");
                 hint = "";
             }
             field.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
             if (!(field instanceof Label)) {
-                fields.put(local, field);
+                fields.put(key, field);
             }
             Label type = new Label(form, SWT.NONE);
-            type.setText(hint);
+            type.setText(inChoice == null ? hint : hint.isEmpty() ? inChoice : hint + "; " + inChoice);
         }
-        if (fields.isEmpty()) {
-            new Label(form, SWT.NONE).setText("(no input)");
-        }
-        Ui.status(status, chosen.label() + (chosen.isAction() ? ": choose the target, fill in the input and press Send"
-                : ": fill in the input and press Send"), false);
-        layout(true, true);
     }
 
     /** The action's target: a drop-down of the instances on the device of the node the action is defined on. */
@@ -410,7 +434,10 @@ public final class RpcPanel extends Composite {
         return own.equals(root) ? own : own + " (" + root + ")";
     }
 
-    /** The values typed into the form: leaf name to text, a list for a leaf-list; empty fields left out. */
+    /**
+     * The values typed into the form: leaf name (a path through containers, {@code options/reason}) to text, a list
+     * for a leaf-list; empty fields left out.
+     */
     public Map<String, Object> values() {
         Map<String, Object> out = new LinkedHashMap<>();
         fields.forEach((name, field) -> {
@@ -448,9 +475,13 @@ public final class RpcPanel extends Composite {
         value.setText("");
         send.setEnabled(false);
         Ui.status(status, "Sending " + what + "...", false);
-        Ui.background(browser.io(), this, () -> connection.invoke(op, input), result -> {
+        Ui.background(browser.io(), this, () -> {
+            XmlDataCodec.Result result = connection.invoke(op, input);
+            return new Answer(result, anydataContents(result.data()));
+        }, answer -> {
+            XmlDataCodec.Result result = answer.result();
             send.setEnabled(true);
-            show(result);
+            show(answer);
             Ui.status(status, what + ": " + (result.data().body().isEmpty() ? "ok (no output)"
                     : "output below") + (result.skipped().isEmpty() ? "" : "; not in the schema, skipped: "
                     + result.skipped()), false);
@@ -461,9 +492,40 @@ public final class RpcPanel extends Composite {
         });
     }
 
-    private void show(XmlDataCodec.Result result) {
-        for (NormalizedNode n : result.data().body()) {
-            add(null, n);
+    /** An RPC's output, and the content of its top-level anydata nodes read as data of the device's schema. */
+    private record Answer(XmlDataCodec.Result result, Map<NormalizedNode, AnydataContent> anydata) {
+    }
+
+    private record AnydataContent(ContainerNode tree, String xml) {
+    }
+
+    /** Off the UI thread: the top-level anydata of an output (get-data's data) as trees, where they are data. */
+    private Map<NormalizedNode, AnydataContent> anydataContents(ContainerNode output) {
+        Map<NormalizedNode, AnydataContent> out = new java.util.IdentityHashMap<>();
+        XmlDataCodec codec = connection.codec();
+        for (NormalizedNode n : output.body()) {
+            if (n instanceof org.opendaylight.yangtools.yang.data.api.schema.AnydataNode<?> any) {
+                codec.anydataAsData(any).filter(ContainerNode.class::isInstance)
+                        .ifPresent(tree -> out.put(n, new AnydataContent((ContainerNode) tree,
+                                codec.toXml((ContainerNode) tree))));
+            }
+        }
+        return out;
+    }
+
+    private void show(Answer answer) {
+        for (NormalizedNode n : answer.result().data().body()) {
+            AnydataContent content = answer.anydata().get(n);
+            if (content != null) {
+                TreeItem item = new TreeItem(output, SWT.NONE);
+                item.setText(0, n.name().getNodeType().getLocalName());
+                int top = content.tree().body().size();
+                item.setText(1, top + (top == 1 ? " top-level node" : " top-level nodes"));
+                item.setData(FULL_TEXT, content.xml());
+                content.tree().body().forEach(child -> add(item, child));
+            } else {
+                add(null, n);
+            }
         }
         for (TreeItem item : output.getItems()) {
             item.setExpanded(true);

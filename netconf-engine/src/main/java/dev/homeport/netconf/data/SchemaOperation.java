@@ -246,33 +246,61 @@ public final class SchemaOperation {
     }
 
     /**
-     * The input from plain values of its top-level leaves and leaf-lists, by local name ({@code module:name} for a
-     * node from another module), checked. Values: the leaf's text as in XML ({@code "5"}, {@code "true"}), or a
-     * Java value ({@code 5}, {@code true}, a yangtools {@code Uint32}...); an identity as a {@link QName}, or as text
-     * with the name of its module as prefix ({@code "toaster:wheat-bread"}; without a prefix the operation's module
-     * is meant); for a leaf of type {@code empty}, {@code true} or {@link Empty}; a {@link Collection} for a
-     * leaf-list. Deeper nodes need {@link #input(ContainerNode)}.
+     * The input from plain values of its leaves and leaf-lists, checked. A key is the node's local name
+     * ({@code module:name} for a node from another module), or a path of such names through containers
+     * ({@code options/reason}); leaves in choices are named as if the choice were not there. Values: the leaf's text
+     * as in XML ({@code "5"}, {@code "true"}), or a Java value ({@code 5}, {@code true}, a yangtools
+     * {@code Uint32}...); an identity as a {@link QName}, or as text with the name of its module as prefix
+     * ({@code "toaster:wheat-bread"}; without a prefix the operation's module is meant); for a leaf of type
+     * {@code empty}, {@code true} or {@link Empty}; a {@link Collection} for a leaf-list. Lists and anydata need
+     * {@link #input(ContainerNode)}.
      */
     public ContainerNode input(Map<String, ?> leaves) throws InvalidDataException {
         DataNodeContainer input = definition.getInput();
         XmlFragment.Element root = XmlFragment.element(name().getNamespace().toString(), "input");
+        Map<String, XmlFragment.Element> containers = new LinkedHashMap<>(); // by path, each made once
         for (Map.Entry<String, ?> e : leaves.entrySet()) {
-            QName q = qualify(e.getKey());
-            SchemaIndex.Child child = q == null ? null : schema.findChild(input, q);
-            if (child == null) {
-                throw new InvalidDataException("the input of " + describe() + " has no node '" + e.getKey()
-                        + "'; it has: " + childNames(input), "/" + e.getKey(), null);
+            String[] steps = e.getKey().split("/", -1);
+            DataNodeContainer parent = input;
+            XmlFragment.Element parentXml = root;
+            String path = "";
+            SchemaIndex.Child child = null;
+            for (int i = 0; i < steps.length; i++) {
+                QName q = qualify(steps[i]);
+                child = q == null ? null : schema.findChild(parent, q);
+                path = path + "/" + steps[i];
+                if (child == null) {
+                    throw new InvalidDataException("the input of " + describe() + " has no node '" + path.substring(1)
+                            + "'; " + (parent == input ? "it" : path.substring(1, path.lastIndexOf('/')))
+                            + " has: " + childNames(parent), path, null);
+                }
+                if (i < steps.length - 1) {
+                    if (!(child.node() instanceof ContainerSchemaNode container)) {
+                        throw new InvalidDataException("'" + path.substring(1) + "' in the input of " + describe()
+                                + " is not a container: only containers can be named on the way to a leaf", path,
+                                null);
+                    }
+                    QName cq = container.getQName();
+                    XmlFragment.Element holder = parentXml;
+                    parentXml = containers.computeIfAbsent(path, k -> {
+                        XmlFragment.Element made = XmlFragment.element(cq.getNamespace().toString(),
+                                cq.getLocalName());
+                        holder.child(made);
+                        return made;
+                    });
+                    parent = container;
+                }
             }
             if (!(child.node() instanceof LeafSchemaNode) && !(child.node() instanceof LeafListSchemaNode)) {
                 throw new InvalidDataException("'" + e.getKey() + "' in the input of " + describe() + " is not a "
-                        + "leaf or leaf-list: build the input as a NormalizedNode (input(ContainerNode))",
-                        "/" + e.getKey(), null);
+                        + "leaf or leaf-list: name the leaves inside it, or build the input as a NormalizedNode "
+                        + "(input(ContainerNode))", path, null);
             }
             TypedDataSchemaNode typed = (TypedDataSchemaNode) child.node();
             Collection<?> values = child.node() instanceof LeafListSchemaNode && e.getValue() instanceof Collection<?> c
                     ? c : List.of(e.getValue());
             for (Object v : values) {
-                root.child(valueElement(typed, v));
+                parentXml.child(valueElement(typed, v));
             }
         }
         return check(parseInput(root.toXml()));

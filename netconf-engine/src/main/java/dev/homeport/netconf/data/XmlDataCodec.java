@@ -185,6 +185,23 @@ public final class XmlDataCodec {
         return container;
     }
 
+    /**
+     * The content of an anydata node holding instance data of this schema (RFC 8526 get-data's {@code data}, RFC 8040
+     * style payloads) as a tree below the data root, the way {@link #parse(Element)} gives a datastore; empty when it
+     * holds something else or does not fit the schema.
+     */
+    public java.util.Optional<NormalizedNode> anydataAsData(
+            org.opendaylight.yangtools.yang.data.api.schema.AnydataNode<?> node) {
+        if (!(node.body() instanceof org.opendaylight.yangtools.yang.data.api.schema.NormalizableAnydata body)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(body.normalizeTo(SchemaInferenceStack.of(context).toInference()).getData());
+        } catch (org.opendaylight.yangtools.yang.data.api.schema.AnydataNormalizationException | RuntimeException e) {
+            return java.util.Optional.empty(); // not data of this schema: the caller shows it as it came
+        }
+    }
+
     /** The QName of the top-level notification an element stands for, or null. */
     public QName notificationName(Element event) {
         for (var module : schema.modules(event.getNamespaceURI())) {

@@ -233,6 +233,31 @@ class SchemaOperationTest {
     }
 
     @Test
+    void nestedLeavesAreNamedByTheirPathThroughContainers() throws Exception {
+        SchemaOperation restart = SchemaOperation.rpc(context, qname("restart-all"));
+        assertThatThrownBy(() -> restart.input(Map.of("options/nope", "x")))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessageContaining("has no node 'options/nope'; options has: reason, force");
+        assertThatThrownBy(() -> restart.input(Map.of("delay/x", "1")))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessageContaining("'delay' in the input of rpc homeport-operations-test:restart-all is not a "
+                        + "container");
+        assertThatThrownBy(() -> restart.input(Map.of("options", "x")))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessageContaining("is not a leaf or leaf-list");
+        assertThat(operations()).isEmpty();
+
+        client.invoke(restart, restart.input(Map.of("delay", 5, "options/reason", "kernel update",
+                "options/force", "true")));
+        RpcRequest req = operations().get(0);
+        assertThat(Dom.childText(req.operation(), NS, "delay")).hasValue("5");
+        assertThat(Dom.children(req.operation())).filteredOn(e -> e.getLocalName().equals("options")).hasSize(1);
+        Element options = Dom.child(req.operation(), NS, "options").orElseThrow();
+        assertThat(Dom.childText(options, NS, "reason")).hasValue("kernel update");
+        assertThat(Dom.childText(options, NS, "force")).hasValue("true");
+    }
+
+    @Test
     void inputThatDoesNotFitTheSchemaIsRefusedBeforeAnythingIsSent() throws Exception {
         SchemaOperation reset = SchemaOperation.action(context, apollo(), RESET);
         assertThatThrownBy(() -> reset.input(Map.of("kind", "homeport-operations-test:soft")))

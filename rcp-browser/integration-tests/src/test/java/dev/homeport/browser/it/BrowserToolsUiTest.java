@@ -128,12 +128,8 @@ class BrowserToolsUiTest {
         DeviceConnection c = connect(router);
         String peer = c.client().session().peer();
 
-        RpcDialog dialog = new RpcDialog(shell, browser, c, "ietf-system:set-current-datetime");
-        dialog.setBlockOnOpen(false);
-        dialog.open();
+        RpcDialog dialog = openRpcDialog(c, "ietf-system:set-current-datetime", "current-datetime");
         RpcPanel rpc = dialog.panel();
-        ui.await("the RPC chosen", () -> rpc.operationCombo().getText().equals("ietf-system:set-current-datetime")
-                && rpc.fields().containsKey("current-datetime"));
         assertThat(Arrays.asList(rpc.operationCombo().getItems()))
                 .contains("ietf-system:system-restart", "ietf-netconf-monitoring:get-schema");
         Text when = (Text) rpc.fields().get("current-datetime");
@@ -183,6 +179,33 @@ class BrowserToolsUiTest {
         assertThat(rpc.valueText().getText()).contains("rpc set-current-datetime", "container system-state");
         assertThat(rpc.statusLine().getText()).isEqualTo("ietf-netconf-monitoring:get-schema: output below");
         ui.screenshot(dialog.getShell(), "rpc-2-get-schema-output");
+        dialog.close();
+    }
+
+    @Test
+    void theRpcFormOffersLeavesInChoicesAndShowsAnydataOutputAsData() throws Exception {
+        SimulatedDevice router = SimulatedDevice.create("nmda-router", Profile.named("home-router"));
+        DeviceConnection c = connect(router);
+        String peer = c.client().session().peer();
+        RpcDialog dialog = openRpcDialog(c, "ietf-netconf-nmda:get-data", "datastore");
+        RpcPanel rpc = dialog.panel();
+        // xpath-filter is in the choice filter-spec; subtree-filter, its other case, is anydata and not in the form
+        assertThat(rpc.fields()).containsOnlyKeys("datastore", "xpath-filter", "config-filter", "max-depth",
+                "with-defaults");
+        ui.choose((Combo) rpc.fields().get("datastore"), "ietf-datastores:running");
+        ui.type((Text) rpc.fields().get("xpath-filter"), "/system/hostname");
+        ui.click(rpc.sendButton());
+        ui.await("the output", () -> rpc.statusLine().getText().equals("ietf-netconf-nmda:get-data: output below"));
+        assertThat(browser.messages().entries(peer)).as("the filter as sent")
+                .anyMatch(m -> m.direction() == MessageTrace.Direction.OUT
+                        && m.xml().contains(">/system/hostname</xpath-filter>"));
+        TreeItem data = ui.awaitValue("the output tree", () -> item(rpc.output().getItems(), "data"));
+        rpc.output().setSelection(data);
+        rpc.output().notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+        ui.pump();
+        assertThat(rpc.valueText().getText()).contains("<hostname", "</hostname>")
+                .doesNotContain("<ntp");
+        ui.screenshot(dialog.getShell(), "rpc-3-get-data-choice-input");
         dialog.close();
     }
 
@@ -295,8 +318,12 @@ class BrowserToolsUiTest {
             c.client().commit();
             return c.client().getConfig(Datastore.RUNNING);
         }).get();
-        ui.await("the get-config reply in the console", () -> consolePanel.text().getText().contains("<commit")
-                && consolePanel.text().getText().contains("<data"));
+        // the reply after the get-config request: the streams query at selection has a <data reply too
+        ui.await("the get-config reply in the console", () -> {
+            String t = consolePanel.text().getText();
+            int request = t.lastIndexOf("<get-config");
+            return t.contains("<commit") && request >= 0 && t.indexOf("<data", request) >= 0;
+        });
         String shown = consolePanel.text().getText();
         assertThat(shown).contains(">>> to ", "<<< from ", "<edit-config", "alice", "bob", "*****")
                 .doesNotContain("Plain-Pa55word").doesNotContain("Cdata-Pa55word");
@@ -470,6 +497,17 @@ class BrowserToolsUiTest {
                     .containsExactly("netconf-session-start", "netconf-session-start");
             ui.screenshot(shell, "notifications-3-subtree-filter-on-a-shared-session");
         }
+    }
+
+    /** Opens the RPC dialog on {@code operation} and waits until its form has the input leaf {@code field}. */
+    private RpcDialog openRpcDialog(DeviceConnection c, String operation, String field) {
+        RpcDialog dialog = new RpcDialog(shell, browser, c, operation);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        RpcPanel rpc = dialog.panel();
+        ui.await("the form of " + operation, () -> rpc.operationCombo().getText().equals(operation)
+                && rpc.fields().containsKey(field));
+        return dialog;
     }
 
     /** A second, independent session to the router (dialled, not call home), to make changes the browser sees. */
