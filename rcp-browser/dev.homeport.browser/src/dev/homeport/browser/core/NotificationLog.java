@@ -81,20 +81,15 @@ public final class NotificationLog {
         boolean covered = s.startTime().isEmpty() || current.startTime().isPresent()
                 && !current.startTime().get().isAfter(s.startTime().get());
         if (!sameStream || !sessionGetsAll || !covered || s.stopTime().isPresent()) {
-            connection.subscribe(s); // fails with the reason, unless it is a plain request that shares the stream
+            // not answerable here: a plain request shares the session's stream, anything else fails with the reason
+            stream = connection.subscribe(s);
+            subscription = s;
+            connection.addDeliveryListener(this::add); // from now on
+            return;
         }
-        Predicate<Notification> wanted = n -> true;
-        if (s.filter().isPresent()) {
-            try {
-                wanted = connection.notificationFilter(s.filter().get());
-            } catch (DataXPath.InvalidXPathException e) {
-                throw new IllegalArgumentException("the XPath filter does not fit the device's schema: "
-                        + e.getMessage(), e);
-            }
-        }
-        Predicate<Notification> filter = wanted;
+        Predicate<Notification> wanted = wantedBy(s);
         DeviceConnection.Delivery delivery = (n, replayed) -> {
-            if (filter.test(n)) {
+            if (wanted.test(n)) {
                 add(n, replayed);
             }
         };
@@ -104,6 +99,19 @@ public final class NotificationLog {
             connection.addDeliveryListener(s.startTime(), true, delivery);
         } else {
             connection.addDeliveryListener(delivery); // from now on
+        }
+    }
+
+    /** What the request's filter selects, tested here as the device would (everything without one). */
+    private Predicate<Notification> wantedBy(Subscription s) {
+        if (s.filter().isEmpty()) {
+            return n -> true;
+        }
+        try {
+            return connection.notificationFilter(s.filter().get());
+        } catch (DataXPath.InvalidXPathException e) {
+            throw new IllegalArgumentException("the XPath filter does not fit the device's schema: " + e.getMessage(),
+                    e);
         }
     }
 

@@ -439,14 +439,7 @@ class BrowserToolsUiTest {
                         && events.contains("replayComplete");
             });
             assertThat(notificationsPanel.statusLine().getText()).doesNotContain("already subscribed");
-            // as a device's replay: the replayed events, then replayComplete
-            List<String> rows = column(notificationsPanel.table(), 1);
-            assertThat(rows.get(rows.size() - 1)).isEqualTo("replayComplete");
-            assertThat(rows.subList(0, rows.size() - 1)).allMatch(r -> r.endsWith("(replayed)"));
-            assertThat(browser.messages().entries(peer)).as("create-subscription sent once, by the Data view")
-                    .filteredOn(m -> m.direction() == MessageTrace.Direction.OUT
-                            && m.xml().contains("<create-subscription"))
-                    .hasSize(1);
+            assertReplayOnTheDataViewsSubscription(peer, r -> r.endsWith("(replayed)"));
 
             // and a later change arrives live in both
             int shown = notificationsPanel.table().getItemCount();
@@ -477,12 +470,7 @@ class BrowserToolsUiTest {
             return events.contains("netconf-session-start (replayed)") && events.contains("replayComplete");
         });
         assertThat(notificationsPanel.statusLine().getText()).doesNotContain("failed");
-        List<String> rows = column(notificationsPanel.table(), 1);
-        assertThat(rows.get(rows.size() - 1)).isEqualTo("replayComplete");
-        assertThat(rows.subList(0, rows.size() - 1)).allMatch(r -> r.equals("netconf-session-start (replayed)"));
-        assertThat(browser.messages().entries(peer)).as("create-subscription sent once, by the Data view")
-                .filteredOn(m -> m.direction() == MessageTrace.Direction.OUT && m.xml().contains("<create-subscription"))
-                .hasSize(1);
+        assertReplayOnTheDataViewsSubscription(peer, r -> r.equals("netconf-session-start (replayed)"));
 
         // live: a change and a session end are filtered out, a session start is shown
         int replayed = notificationsPanel.table().getItemCount();
@@ -497,6 +485,20 @@ class BrowserToolsUiTest {
                     .containsExactly("netconf-session-start", "netconf-session-start");
             ui.screenshot(shell, "notifications-3-subtree-filter-on-a-shared-session");
         }
+    }
+
+    /**
+     * The Notifications view shows a replay as a device gives one (every row before the last matches
+     * {@code replayedRow}, the last is replayComplete), answered on the Data view's subscription: one
+     * create-subscription went to the device.
+     */
+    private void assertReplayOnTheDataViewsSubscription(String peer, java.util.function.Predicate<String> replayedRow) {
+        List<String> rows = column(notificationsPanel.table(), 1);
+        assertThat(rows.get(rows.size() - 1)).isEqualTo("replayComplete");
+        assertThat(rows.subList(0, rows.size() - 1)).isNotEmpty().allMatch(replayedRow);
+        assertThat(browser.messages().entries(peer)).as("create-subscription sent once, by the Data view")
+                .filteredOn(m -> m.direction() == MessageTrace.Direction.OUT && m.xml().contains("<create-subscription"))
+                .hasSize(1);
     }
 
     /** Opens the RPC dialog on {@code operation} and waits until its form has the input leaf {@code field}. */
