@@ -197,7 +197,8 @@ class DevicesUiTest {
         String id = "ssh://127.0.0.1:" + port;
         TableItem refused = awaitValue("the unknown key refused", () -> rowOfId(port)
                 .filter(r -> r.getText(0).equals("connect failed")));
-        assertThat(devicesPanel.statusLine().getText()).contains("Connect to " + id);
+        // the row follows the device's state; the status line follows when the connect job reports its failure
+        await("the refusal in the status line", () -> devicesPanel.statusLine().getText().contains("Connect to " + id));
         assertThat(refused.getText(4)).contains(BrowserUiTest.fingerprint(router));
 
         dialog = openConnect(port, "lab", true);
